@@ -21,7 +21,7 @@ public sealed class RlpItem : IEquatable<RlpItem>
     {
         _bytes = bytes;
         ContentLength = bytes.Length;
-        EncodedLength = Rlp.LengthOfBytes(bytes);
+        EncodedLength = RlpCodec.LengthOfBytes(bytes);
     }
 
     private RlpItem(RlpItem[] items)
@@ -31,7 +31,7 @@ public sealed class RlpItem : IEquatable<RlpItem>
         foreach (var item in items)
             content = checked(content + item.EncodedLength);
         ContentLength = content;
-        EncodedLength = Rlp.LengthOfList(content);
+        EncodedLength = RlpCodec.LengthOfList(content);
     }
 
     public RlpKind Kind => _items is null ? RlpKind.ByteString : RlpKind.List;
@@ -56,7 +56,7 @@ public sealed class RlpItem : IEquatable<RlpItem>
 
     public static RlpItem FromUInt64(ulong value)
     {
-        var bytes = new byte[value == 0 ? 0 : Rlp.ByteCount(value)];
+        var bytes = new byte[value == 0 ? 0 : RlpCodec.ByteCount(value)];
         for (int i = bytes.Length - 1; i >= 0; i--, value >>= 8)
             bytes[i] = (byte)value;
         return new RlpItem(bytes);
@@ -65,7 +65,7 @@ public sealed class RlpItem : IEquatable<RlpItem>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative or needs more than 256 bits.</exception>
     public static RlpItem FromBigInteger(BigInteger value)
     {
-        Rlp.CheckUInt256(value);
+        RlpCodec.CheckUInt256(value);
         return new RlpItem(value.IsZero ? [] : value.ToByteArray(isUnsigned: true, isBigEndian: true));
     }
 

@@ -6,15 +6,15 @@ namespace Devp2p.Protocol.Rlp;
 
 /// <summary>
 /// Writes RLP items, in order, into a caller-provided span that was sized with the
-/// <c>Rlp.LengthOf...</c> helpers. It never allocates. A list is written as its header
+/// <c>RlpCodec.LengthOf...</c> helpers. It never allocates. A list is written as its header
 /// (<see cref="WriteListHeader"/> with the measured content length) followed by its items.
 /// Writing past the end of the span throws <see cref="ArgumentException"/>: a mis-measured
 /// message is a programming error, not bad input.
 /// </summary>
 /// <example>
 /// <code>
-/// int content = Rlp.LengthOfBytes(ip) + Rlp.LengthOfUInt64(udp) + Rlp.LengthOfUInt64(tcp);
-/// var buffer = new byte[Rlp.LengthOfList(content)];
+/// int content = RlpCodec.LengthOfBytes(ip) + RlpCodec.LengthOfUInt64(udp) + RlpCodec.LengthOfUInt64(tcp);
+/// var buffer = new byte[RlpCodec.LengthOfList(content)];
 /// var writer = new RlpWriter(buffer);
 /// writer.WriteListHeader(content);
 /// writer.WriteBytes(ip);
@@ -64,7 +64,7 @@ public ref struct RlpWriter
             WriteRawByte(value == 0 ? RlpHeader.ShortString : (byte)value);
             return;
         }
-        int count = Rlp.ByteCount(value);
+        int count = RlpCodec.ByteCount(value);
         Reserve(1 + count);
         _destination[_position++] = (byte)(RlpHeader.ShortString + count);
         for (int i = count - 1; i >= 0; i--)
@@ -82,7 +82,7 @@ public ref struct RlpWriter
     /// <exception cref="ArgumentOutOfRangeException">The value is negative or needs more than 256 bits.</exception>
     public void WriteBigInteger(BigInteger value)
     {
-        long bits = Rlp.CheckUInt256(value);
+        long bits = RlpCodec.CheckUInt256(value);
         if (bits <= 64)
         {
             WriteUInt64((ulong)value);
@@ -128,7 +128,7 @@ public ref struct RlpWriter
             WriteRawByte((byte)(shortOffset + payloadLength));
             return;
         }
-        int sizeBytes = Rlp.ByteCount((uint)payloadLength);
+        int sizeBytes = RlpCodec.ByteCount((uint)payloadLength);
         Reserve(1 + sizeBytes);
         _destination[_position++] = (byte)(shortOffset + RlpHeader.MaxShortLength + sizeBytes);
         for (int i = sizeBytes - 1; i >= 0; i--)

@@ -6,7 +6,7 @@ namespace Devp2p.Protocol.Rlp;
 /// Allocating conveniences for single items and small lists, each producing one exact-size
 /// array. For messages with many fields, measure and write with <see cref="RlpWriter"/> instead.
 /// </summary>
-public static partial class Rlp
+public static partial class RlpCodec
 {
     public static byte[] EncodeBytes(ReadOnlySpan<byte> value)
     {

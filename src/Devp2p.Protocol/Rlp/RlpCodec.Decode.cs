@@ -7,7 +7,7 @@ namespace Devp2p.Protocol.Rlp;
 /// Decoding entry points for input that must be exactly one item: each rejects trailing
 /// bytes, since anything after the item would be unsigned, unhashed baggage.
 /// </summary>
-public static partial class Rlp
+public static partial class RlpCodec
 {
     /// <summary>Decodes input that is exactly one byte string; returns its payload as a slice.</summary>
     public static ReadOnlySpan<byte> DecodeBytes(ReadOnlySpan<byte> encoded)

@@ -10,7 +10,7 @@ namespace Devp2p.Protocol.Rlp;
 /// A list is measured by summing the <c>LengthOf...</c> of its items (its content length) and
 /// passing that sum to <see cref="LengthOfList"/> and <see cref="RlpWriter.WriteListHeader"/>.
 /// </summary>
-public static partial class Rlp
+public static partial class RlpCodec
 {
     /// <summary>Encoded size of a byte string.</summary>
     public static int LengthOfBytes(ReadOnlySpan<byte> value) =>
