@@ -38,7 +38,8 @@ public static class Keccak256
     }
 
     /// <summary>Hashes the concatenation <paramref name="first"/> ‖ <paramref name="second"/> without building it.</summary>
-    public static void Hash(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, Span<byte> output)
+    /// <remarks>Named apart from <see cref="Hash(ReadOnlySpan{byte}, Span{byte})"/> so a span argument can never be mistaken for the output.</remarks>
+    public static void HashConcat(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, Span<byte> output)
     {
         CheckOutput(output);
         KeccakSponge sponge = default;
@@ -48,10 +49,10 @@ public static class Keccak256
     }
 
     /// <summary>Hashes the concatenation <paramref name="first"/> ‖ <paramref name="second"/> into a new array.</summary>
-    public static byte[] Hash(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
+    public static byte[] HashConcat(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
     {
         var output = new byte[HashSize];
-        Hash(first, second, output);
+        HashConcat(first, second, output);
         return output;
     }
 

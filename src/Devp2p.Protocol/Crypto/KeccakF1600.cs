@@ -17,7 +17,7 @@ internal static class KeccakF1600
     /// <summary>Sponge rate for Keccak-256: 1600 - 2·256 bits = 136 bytes = 17 lanes.</summary>
     public const int Rate = 136;
 
-    private static ReadOnlySpan<ulong> RoundConstants =>
+    private static readonly ulong[] RoundConstants =
     [
         0x0000000000000001UL, 0x0000000000008082UL, 0x800000000000808aUL, 0x8000000080008000UL,
         0x000000000000808bUL, 0x0000000080000001UL, 0x8000000080008081UL, 0x8000000000008009UL,

@@ -84,15 +84,20 @@ internal sealed unsafe class NativeMethods
         new Span<byte>(seed, 32).Clear();
     }
 
+    /// <summary>Environment variable naming the library file (or path) to load instead of the usual names.</summary>
+    public const string LibraryVariable = "DEVP2P_SECP256K1_LIBRARY";
+
     private static NativeMethods Load()
     {
-        foreach (var name in LibraryNames)
+        var overridden = Environment.GetEnvironmentVariable(LibraryVariable);
+        string[] names = string.IsNullOrWhiteSpace(overridden) ? LibraryNames : [overridden.Trim()];
+        foreach (var name in names)
         {
             if (NativeLibrary.TryLoad(name, typeof(NativeMethods).Assembly, null, out var handle))
                 return new NativeMethods(name, handle);
         }
         throw new DllNotFoundException(
-            $"libsecp256k1 could not be loaded (tried {string.Join(", ", LibraryNames)}); " +
+            $"libsecp256k1 could not be loaded (tried {string.Join(", ", names)}); " +
             $"install the Debian package {DebianPackage} (apt-get install {DebianPackage}) or select the managed backend " +
             $"with {Secp256k1.EnvironmentVariable}=managed");
     }
