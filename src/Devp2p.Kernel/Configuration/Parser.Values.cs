@@ -120,13 +120,15 @@ internal sealed partial class Parser
         return new ConfigArray(items, Origin(open));
     }
 
+    private static readonly string[] IncludeForms = ["required(", "file(", "classpath(", "url("];
+
     private bool IsInclude()
     {
         if (Peek() is not { Kind: TokenKind.Unquoted, Text: "include" } || Peek(1).Kind != TokenKind.Whitespace)
             return false;
         var target = Peek(2);
         return target.Kind == TokenKind.Quoted
-            || (target.Kind == TokenKind.Unquoted && target.Text is "required(" or "file(" or "classpath(" or "url(");
+            || (target.Kind == TokenKind.Unquoted && IncludeForms.Any(f => target.Text.StartsWith(f, StringComparison.Ordinal)));
     }
 
     /// <summary><c>include "file"</c>, <c>include required("file")</c>, <c>include file("file")</c>.</summary>
@@ -142,8 +144,10 @@ internal sealed partial class Parser
         }
         else
         {
-            if (t.Text is "classpath(" or "url(")
-                throw Error(t, $"include {t.Text}...) is not supported; include files by path");
+            if (t.Text.StartsWith("classpath(", StringComparison.Ordinal) || t.Text.StartsWith("url(", StringComparison.Ordinal))
+                throw Error(t, $"include {t.Text[..(t.Text.IndexOf('(') + 1)]}...) is not supported; include files by path");
+            if (t.Text is not ("required(" or "file("))
+                throw Error(t, $"expected a quoted file name after include {t.Text[..(t.Text.IndexOf('(') + 1)]} but got \"{t.Text[(t.Text.IndexOf('(') + 1)..]}\"");
             SkipWhitespace();
             var quoted = Next();
             if (quoted.Kind != TokenKind.Quoted)
