@@ -13,7 +13,7 @@ namespace Devp2p.Kernel.Configuration;
 internal sealed class Resolver
 {
     /// <summary>Deepest chain of substitutions that refer to substitutions.</summary>
-    public const int MaxLookupDepth = 128;
+    public const int MaxLookupDepth = 256;
 
     /// <summary>Deepest resolved tree accepted (substitutions can nest objects in objects).</summary>
     public const int MaxResolvedDepth = 2 * Parser.MaxDepth;
@@ -25,6 +25,7 @@ internal sealed class Resolver
     private readonly List<string> _fieldPaths = [];
     private readonly List<string> _lookups = [];
     private readonly Dictionary<string, ConfigValue?> _cache = new(StringComparer.Ordinal);
+    private readonly Dictionary<(ConfigMergeStack, int), ConfigValue?> _earlierValues = [];
 
     private Resolver(ConfigObject root, Func<string, string?> environment)
     {
@@ -175,7 +176,7 @@ internal sealed class Resolver
         {
             var (contextPath, stack, level) = _contexts[i];
             if (contextPath == key)
-                return WithLookup(key, () => ResolveStack(stack, path, level + 1));
+                return EarlierValue(stack, path, level + 1);
         }
         if (key == own)
         {
@@ -199,6 +200,16 @@ internal sealed class Resolver
         if (cacheable)
             _cache[key] = result;
         return result;
+    }
+
+    /// <summary>The value of a stack's levels from <paramref name="start"/> down, computed once (<c>a = ${a} ${a}</c> stays linear).</summary>
+    private ConfigValue? EarlierValue(ConfigMergeStack stack, string[] path, int start)
+    {
+        if (_earlierValues.TryGetValue((stack, start), out var known))
+            return known;
+        var value = WithLookup(Render(path), () => ResolveStack(stack, path, start));
+        _earlierValues[(stack, start)] = value;
+        return value;
     }
 
     private ConfigValue? WithLookup(string key, Func<ConfigValue?> lookup)

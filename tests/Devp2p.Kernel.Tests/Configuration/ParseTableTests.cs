@@ -97,6 +97,12 @@ public class ParseTableTests
         { "a = [x], a = ${a} [y], a = ${a} [z]", "a", "[\"x\", \"y\", \"z\"]", ConfigValueType.Array },
         { "a = 1, a = ${?nope.never.set}", "a", "1", ConfigValueType.Number },
         { "a = x ${?nope.never.set} y", "a", "\"x y\"", ConfigValueType.String },
+        { "b = 1, a = [${b}, 2]", "a", "[1, 2]", ConfigValueType.Array },
+        { "a = [${?nope.never.set}, 2]", "a", "[2]", ConfigValueType.Array },
+        { "b = null, a = ${b}", "a", "null", ConfigValueType.Null },
+        { "a = foo:", "a", "\"foo:\"", ConfigValueType.String },
+        { "a = b=c", "a", "\"b=c\"", ConfigValueType.String },
+        { "a = x//comment", "a", "\"x\"", ConfigValueType.String },
     };
 
     [Theory]

@@ -149,7 +149,7 @@ public class SubstitutionTests
 
         Assert.Equal(1, ConfigFactory.ParseString(Chain(100)).GetInt("k100"));
         var error = Assert.Throws<ConfigResolveException>(() => ConfigFactory.ParseString(Chain(1000)).Resolve());
-        Assert.Contains("more than 128 deep", error.Message);
+        Assert.Contains("more than 256 deep", error.Message);
     }
 
     [Fact]
