@@ -77,7 +77,7 @@ internal static class Merger
         {
             var merged = (ConfigObject)values[0];
             for (var i = 1; i < values.Count; i++)
-                merged = MergeResolvedObjects((ConfigObject)values[i], merged);
+                merged = MergeObjects((ConfigObject)values[i], merged);
             return merged;
         }
         if (hasStructured)
@@ -90,7 +90,4 @@ internal static class Merger
             text.Append(value.ScalarText);
         return new ConfigString(text.ToString(), origin);
     }
-
-    /// <summary>Merge of two resolved objects: nested objects merge, anything else replaces.</summary>
-    public static ConfigObject MergeResolvedObjects(ConfigObject top, ConfigObject bottom) => MergeObjects(top, bottom);
 }
