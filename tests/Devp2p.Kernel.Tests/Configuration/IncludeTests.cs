@@ -49,6 +49,25 @@ public sealed class IncludeTests : IDisposable
     }
 
     [Fact]
+    public void NestedIncludeSubstitutionsFallBackToTheRootAndTheEnvironment()
+    {
+        var name = "HOCON_TEST_" + Guid.NewGuid().ToString("N");
+        Environment.SetEnvironmentVariable(name, "from-env");
+        try
+        {
+            _dir.Write("part.conf", $"shared = ${{top}}\nenv = ${{?{name}}}");
+            var main = _dir.Write("main.conf", "top = 7\nsection { include \"part.conf\" }");
+            var config = ConfigFactory.ParseFile(main);
+            Assert.Equal(7, config.GetInt("section.shared"));
+            Assert.Equal("from-env", config.GetString("section.env"));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(name, null);
+        }
+    }
+
+    [Fact]
     public void RequiredAndFileFormsAreAccepted()
     {
         _dir.Write("a.conf", "a = 1");
