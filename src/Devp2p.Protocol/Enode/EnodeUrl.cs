@@ -10,7 +10,8 @@ namespace Devp2p.Protocol.Enode;
 /// IP literal (IPv4, or IPv6 in brackets): name resolution belongs to the caller, not to
 /// protocol code. Without <c>discport</c> the UDP port equals the TCP port;
 /// <c>?discport=0</c> (a node with discovery off) is accepted. Like go-ethereum, a URL with
-/// no host (<c>enode://&lt;id&gt;</c>) parses as an incomplete node with no address.
+/// no host (<c>enode://&lt;id&gt;</c>) parses as an incomplete node with no address, and
+/// the node id must be a valid secp256k1 point.
 /// </summary>
 public sealed record EnodeUrl(NodeId Id, IPAddress? Ip, int TcpPort, int UdpPort)
 {
@@ -95,7 +96,10 @@ public sealed record EnodeUrl(NodeId Id, IPAddress? Ip, int TcpPort, int UdpPort
             if (!char.IsAsciiHexDigit(c))
                 throw new EnodeFormatException("node id", $"'{c}' is not a hex digit");
         }
-        return NodeId.FromHex(hex.ToString());
+        var id = NodeId.FromHex(hex.ToString());
+        if (!Crypto.Secp256k1.Default.IsValidPublicKey(id.Bytes))
+            throw new EnodeFormatException("node id", "is not a point on the secp256k1 curve");
+        return id;
     }
 
     private static (IPAddress Ip, int Port) ParseHostPort(ReadOnlySpan<char> address)
@@ -127,7 +131,7 @@ public sealed record EnodeUrl(NodeId Id, IPAddress? Ip, int TcpPort, int UdpPort
             throw new EnodeFormatException("host", "empty address");
         if (!IPAddress.TryParse(host, out var ip) || (ip.AddressFamily == AddressFamily.InterNetwork && !IsDottedQuad(host)))
             throw new EnodeFormatException("host", $"\"{host}\" is not an IP address (host names are not resolved here)");
-        if (ip.ScopeId != 0)
+        if (ip.AddressFamily == AddressFamily.InterNetworkV6 && ip.ScopeId != 0)
             throw new EnodeFormatException("host", "IPv6 zone indices are not allowed");
         return (ip, ParsePort(port, "port"));
     }

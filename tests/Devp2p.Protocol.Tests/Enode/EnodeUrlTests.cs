@@ -84,6 +84,7 @@ public class EnodeUrlTests
     [InlineData("enode://{0}00@127.0.0.1:30303", "node id")]
     [InlineData("enode://abc@127.0.0.1:30303", "node id")]
     [InlineData("enode://{1}@127.0.0.1:30303", "node id")]
+    [InlineData("enode://{2}@127.0.0.1:30303", "node id")]
     [InlineData("enode://{0}@127.0.0.1", "port")]
     [InlineData("enode://{0}@127.0.0.1:", "port")]
     [InlineData("enode://{0}@127.0.0.1:65536", "port")]
@@ -100,7 +101,8 @@ public class EnodeUrlTests
     [InlineData("enode://{0}@127.0.0.1:30303?discport=abc", "discport")]
     public void Rejects_with_the_bad_part_named(string template, string part)
     {
-        var text = string.Format(template, Id, new string('g', 128));
+        // {2}: 128 hex digits that are not a point on the curve (x = 0 has no y).
+        var text = string.Format(template, Id, new string('g', 128), new string('0', 127) + "1");
         var ex = Assert.Throws<EnodeFormatException>(() => EnodeUrl.Parse(text));
         Assert.Equal(part, ex.Part);
         Assert.Contains(part, ex.Message);
