@@ -125,8 +125,15 @@ public sealed class Enr : IEquatable<Enr>
     /// EIP-778's node id under "v4": keccak256 of the uncompressed 64-byte public key (32 bytes),
     /// or null when the record has no key. Equal to <c>PublicKey.Hash</c>.
     /// </summary>
-    public ReadOnlyMemory<byte>? NodeIdHash =>
-        _known.PublicKey is { } key ? (_nodeIdHash ??= key.Hash.ToArray()) : null;
+    public ReadOnlyMemory<byte>? NodeIdHash
+    {
+        get
+        {
+            // Not a conditional expression: `cond ? memory : null` turns null into an empty memory.
+            if (_known.PublicKey is not { } key) return null;
+            return _nodeIdHash ??= key.Hash.ToArray();
+        }
+    }
 
     /// <summary>The "ip" value (IPv4), or null.</summary>
     public IPAddress? Ip => Copy(_known.Ip);
