@@ -22,7 +22,7 @@ public static class CliApp
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
-            return Fail(stderr, parsed.Errors[0].Message);
+            return Fail(stderr, FirstError(parsed));
 
         try
         {
@@ -37,6 +37,21 @@ public static class CliApp
             Fail(stderr, $"internal error ({ex.GetType().Name}): {ex.Message}");
             return 2;
         }
+    }
+
+    // One line only: the error naming a token the user typed ("Unrecognized command or argument 'x'")
+    // says more than "Required command was not provided", which System.CommandLine lists first.
+    private static string FirstError(ParseResult parsed)
+    {
+        foreach (var error in parsed.Errors)
+        {
+            foreach (var token in parsed.UnmatchedTokens)
+            {
+                if (error.Message.Contains($"'{token}'", StringComparison.Ordinal))
+                    return error.Message;
+            }
+        }
+        return parsed.Errors[0].Message;
     }
 
     private static int Fail(TextWriter stderr, string message)
