@@ -73,6 +73,11 @@ internal sealed partial class ActorCell
         {
             actor = Props.NewActor();
         }
+        catch (global::System.Reflection.TargetInvocationException e) when (e.InnerException is not null)
+        {
+            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
         finally
         {
             IsCreatingActor = false;
