@@ -62,10 +62,8 @@ internal sealed partial class ActorCell
         if (_watching.Remove(actor, out var custom) && !_isTerminating)
         {
             _terminatedQueued.Add(actor);
-            object message = custom is null
-                ? new Terminated(actor, notification.ExistenceConfirmed, notification.AddressTerminated)
-                : new DeathWatchCustomMessage(actor, custom);
-            Self.Tell(message, actor);
+            var message = custom ?? new Terminated(actor, notification.ExistenceConfirmed, notification.AddressTerminated);
+            Self.Tell(new DeathWatchNotice(actor, message), actor);
         }
 
         HandleChildTerminated(actor);

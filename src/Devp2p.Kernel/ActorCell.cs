@@ -88,10 +88,7 @@ internal sealed partial class ActorCell : IActorContext
     {
         switch (message)
         {
-            case Terminated t:
-                if (_terminatedQueued.Remove(t.ActorRef)) ReceiveMessage(t);
-                break;
-            case DeathWatchCustomMessage c:
+            case DeathWatchNotice c:
                 if (_terminatedQueued.Remove(c.ActorRef)) ReceiveMessage(c.Message);
                 break;
             case TimerScheduler.TimerMessage tm:

@@ -27,7 +27,7 @@ public sealed class Kill : IAutoReceivedMessage
 
 /// <summary>Sent to a watcher when the watched actor has stopped. Unhandled, it fails the watcher with <see cref="DeathPactException"/>.</summary>
 public sealed class Terminated(IActorRef actorRef, bool existenceConfirmed, bool addressTerminated)
-    : IAutoReceivedMessage, IDeadLetterSuppression, INotInfluenceReceiveTimeout
+    : IDeadLetterSuppression, INotInfluenceReceiveTimeout
 {
     public IActorRef ActorRef { get; } = actorRef;
     /// <summary>False when the actor was already dead when the watch arrived.</summary>
@@ -67,8 +67,11 @@ public abstract class Status
     }
 }
 
-/// <summary>Internal: a WatchWith custom message, kept wrapped so Unwatch can still suppress it.</summary>
-internal sealed class DeathWatchCustomMessage(IActorRef actorRef, object message) : IAutoReceivedMessage, IDeadLetterSuppression
+/// <summary>
+/// Internal: a Terminated (or WatchWith message) queued by death watch, kept wrapped so that Unwatch can still
+/// suppress it; a Terminated sent or forwarded by user code is an ordinary message.
+/// </summary>
+internal sealed class DeathWatchNotice(IActorRef actorRef, object message) : IAutoReceivedMessage, IDeadLetterSuppression, INotInfluenceReceiveTimeout
 {
     public IActorRef ActorRef { get; } = actorRef;
     public object Message { get; } = message;
