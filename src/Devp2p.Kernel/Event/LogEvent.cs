@@ -1,23 +1,41 @@
-using Serilog;
 using Serilog.Events;
 
 namespace Devp2p.Kernel.Event;
 
-/// <summary>A message template and its arguments, rendered only when someone reads it.</summary>
+/// <summary>
+/// A message template and its arguments, rendered only when someone reads it. Holes (<c>{Name}</c>, also with a
+/// format, <c>{Elapsed:0.0}</c>) are filled positionally with the plain values, without Serilog's quoting,
+/// so EventFilter and test output read naturally.
+/// </summary>
 public sealed class LogMessage(string template, object?[] args)
 {
-    private static readonly ILogger Binder = new LoggerConfiguration().MinimumLevel.Verbose().CreateLogger();
     private string? _rendered;
 
     public string Template { get; } = template;
     public IReadOnlyList<object?> Args { get; } = args;
 
-    public override string ToString()
+    public override string ToString() => _rendered ??= Render(Template, args);
+
+    private static string Render(string template, object?[] args)
     {
-        if (_rendered is not null) return _rendered;
-        if (args.Length == 0) return _rendered = Template;
-        if (!Binder.BindMessageTemplate(Template, args, out var parsed, out var properties)) return _rendered = Template;
-        return _rendered = parsed.Render(properties.ToDictionary(p => p.Name, p => p.Value));
+        if (args.Length == 0 || template.IndexOf('{', StringComparison.Ordinal) < 0) return template;
+        var sb = new System.Text.StringBuilder(template.Length + 16 * args.Length);
+        var next = 0;
+        for (var i = 0; i < template.Length; i++)
+        {
+            var c = template[i];
+            if (c == '{' && i + 1 < template.Length && template[i + 1] == '{') { sb.Append('{'); i++; continue; }
+            if (c == '}' && i + 1 < template.Length && template[i + 1] == '}') { sb.Append('}'); i++; continue; }
+            var close = c == '{' ? template.IndexOf('}', i + 1) : -1;
+            if (close < 0) { sb.Append(c); continue; }
+            var hole = template.AsSpan(i + 1, close - i - 1);
+            var colon = hole.IndexOf(':');
+            var format = colon >= 0 ? hole[(colon + 1)..].ToString() : null;
+            var value = next < args.Length ? args[next++] : null;
+            sb.Append(value is IFormattable f && format is not null ? f.ToString(format, null) : value?.ToString() ?? "null");
+            i = close;
+        }
+        return sb.ToString();
     }
 }
 
