@@ -26,6 +26,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     private readonly int _throughput;
     private volatile int _prependedCount;
     private volatile int _suspendCount;
+    private int _systemMessageCount;
     private int _status;
 
     public Mailbox(ActorCell cell, int throughput)
@@ -37,7 +38,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     public bool IsClosed => (Volatile.Read(ref _status) & Closed) != 0;
     public bool IsSuspended => _suspendCount > 0;
     public bool HasMessages => _prependedCount > 0 || !_messages.IsEmpty;
-    public bool HasSystemMessages => !_systemMessages.IsEmpty;
+    public bool HasSystemMessages => Volatile.Read(ref _systemMessageCount) > 0;
     public int NumberOfMessages => _messages.Count + _prependedCount;
 
     /// <summary>Enqueues a user message and schedules a run if needed; after close, the message goes to dead letters.</summary>
@@ -57,6 +58,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     public void PostSystem(SystemMessage message)
     {
         _systemMessages.Enqueue(message);
+        Interlocked.Increment(ref _systemMessageCount);
         if (IsClosed) DrainDeadSystemMessages();
         else TrySchedule();
     }
@@ -97,7 +99,11 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     private void DrainDeadSystemMessages()
     {
-        while (_systemMessages.TryDequeue(out var m)) _cell.HandleSystemMessageWhenDead(m);
+        while (_systemMessages.TryDequeue(out var m))
+        {
+            Interlocked.Decrement(ref _systemMessageCount);
+            _cell.HandleSystemMessageWhenDead(m);
+        }
     }
 
     private void TrySchedule()
@@ -115,7 +121,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         }
     }
 
-    private bool CanBeScheduled() => !_systemMessages.IsEmpty || (_suspendCount == 0 && HasMessages);
+    private bool CanBeScheduled() => HasSystemMessages || (_suspendCount == 0 && HasMessages);
 
     /// <summary>Internal: lets the ActorSystem run the guardian's Create synchronously-free start.</summary>
     public void Start() => TrySchedule();
@@ -141,6 +147,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     {
         while (_systemMessages.TryDequeue(out var message))
         {
+            Interlocked.Decrement(ref _systemMessageCount);
             if (IsClosed) _cell.HandleSystemMessageWhenDead(message);
             else _cell.SystemInvoke(message);
         }
@@ -164,7 +171,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             }
 
             _cell.Invoke(envelope);
-            if (!_systemMessages.IsEmpty) ProcessSystemMessages();
+            if (Volatile.Read(ref _systemMessageCount) > 0) ProcessSystemMessages();
             if (--left == 0) return;
         }
     }
