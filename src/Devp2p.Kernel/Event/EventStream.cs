@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+
+namespace Devp2p.Kernel.Event;
+
+/// <summary>
+/// Publish/subscribe by type: a subscriber to a type gets every published event of that type, its subtypes and
+/// implementers. Publishing looks up a per-type cache of subscribers (rebuilt lazily after any change), so the hot
+/// path is one dictionary read. Local actors are unsubscribed automatically when they stop.
+/// </summary>
+public sealed class EventStream
+{
+    private readonly object _lock = new();
+    private readonly List<(IActorRef Subscriber, Type Channel)> _subscriptions = new();
+    private ConcurrentDictionary<Type, IActorRef[]> _cache = new();
+
+    public bool Subscribe(IActorRef subscriber, Type channel)
+    {
+        ArgumentNullException.ThrowIfNull(subscriber);
+        ArgumentNullException.ThrowIfNull(channel);
+        if (subscriber is LocalActorRef local)
+        {
+            if (local.IsTerminated) return false;
+            local.Cell.MarkSubscribedToEventStream();
+        }
+        lock (_lock)
+        {
+            if (_subscriptions.Any(s => s.Subscriber.Equals(subscriber) && s.Channel == channel)) return false;
+            _subscriptions.Add((subscriber, channel));
+            _cache = new();
+        }
+        return true;
+    }
+
+    public bool Subscribe<T>(IActorRef subscriber) => Subscribe(subscriber, typeof(T));
+
+    public bool Unsubscribe(IActorRef subscriber, Type channel)
+    {
+        lock (_lock)
+        {
+            var removed = _subscriptions.RemoveAll(s => s.Subscriber.Equals(subscriber) && s.Channel == channel) > 0;
+            if (removed) _cache = new();
+            return removed;
+        }
+    }
+
+    /// <summary>Removes every subscription of <paramref name="subscriber"/>.</summary>
+    public bool Unsubscribe(IActorRef subscriber)
+    {
+        lock (_lock)
+        {
+            var removed = _subscriptions.RemoveAll(s => s.Subscriber.Equals(subscriber)) > 0;
+            if (removed) _cache = new();
+            return removed;
+        }
+    }
+
+    public void Publish(object @event)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        var cache = _cache;
+        if (!cache.TryGetValue(@event.GetType(), out var subscribers))
+        {
+            subscribers = cache.GetOrAdd(@event.GetType(), Compute);
+        }
+        foreach (var subscriber in subscribers) subscriber.Tell(@event, null);
+    }
+
+    private IActorRef[] Compute(Type type)
+    {
+        lock (_lock)
+        {
+            return _subscriptions.Where(s => s.Channel.IsAssignableFrom(type)).Select(s => s.Subscriber).Distinct().ToArray();
+        }
+    }
+}

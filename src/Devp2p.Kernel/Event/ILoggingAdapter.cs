@@ -1,0 +1,71 @@
+using Serilog;
+
+namespace Devp2p.Kernel.Event;
+
+/// <summary>
+/// The logger an actor gets from <c>Context.GetLogger()</c>. Templates are Serilog message templates
+/// (<c>"peer {PeerId} dropped"</c>); every record carries the <c>ActorPath</c> property.
+/// </summary>
+public interface ILoggingAdapter
+{
+    bool IsEnabled(LogLevel level);
+    bool IsDebugEnabled { get; }
+    bool IsInfoEnabled { get; }
+    void Log(LogLevel level, Exception? cause, string template, params object?[] args);
+    void Debug(string template, params object?[] args);
+    void Debug(Exception? cause, string template, params object?[] args);
+    void Info(string template, params object?[] args);
+    void Info(Exception? cause, string template, params object?[] args);
+    void Warning(string template, params object?[] args);
+    void Warning(Exception? cause, string template, params object?[] args);
+    void Error(string template, params object?[] args);
+    void Error(Exception? cause, string template, params object?[] args);
+}
+
+/// <summary>Writes to Serilog and publishes the same record as a <see cref="LogEvent"/> on the EventStream.</summary>
+internal sealed class LoggingAdapter : ILoggingAdapter
+{
+    private readonly EventStream _eventStream;
+    private readonly ILogger _serilog;
+    private readonly LogLevel _minimum;
+    private readonly string _source;
+    private readonly Type? _logClass;
+
+    public LoggingAdapter(EventStream eventStream, ILogger serilog, LogLevel minimum, string source, Type? logClass)
+    {
+        _eventStream = eventStream;
+        _serilog = serilog.ForContext("ActorPath", source);
+        if (logClass is not null) _serilog = _serilog.ForContext("SourceContext", logClass.FullName);
+        _minimum = minimum;
+        _source = source;
+        _logClass = logClass;
+    }
+
+    public bool IsEnabled(LogLevel level) => level >= _minimum && level != LogLevel.OffLevel;
+    public bool IsDebugEnabled => IsEnabled(LogLevel.DebugLevel);
+    public bool IsInfoEnabled => IsEnabled(LogLevel.InfoLevel);
+
+    public void Log(LogLevel level, Exception? cause, string template, params object?[] args)
+    {
+        if (!IsEnabled(level)) return;
+        var message = new LogMessage(template, args);
+        LogEvent record = level switch
+        {
+            LogLevel.DebugLevel => new Debug(_source, _logClass, message, cause),
+            LogLevel.InfoLevel => new Info(_source, _logClass, message, cause),
+            LogLevel.WarningLevel => new Warning(_source, _logClass, message, cause),
+            _ => new Error(_source, _logClass, message, cause),
+        };
+        _eventStream.Publish(record);
+        _serilog.Write(LogEvent.ToSerilog(level), cause, template, args);
+    }
+
+    public void Debug(string template, params object?[] args) => Log(LogLevel.DebugLevel, null, template, args);
+    public void Debug(Exception? cause, string template, params object?[] args) => Log(LogLevel.DebugLevel, cause, template, args);
+    public void Info(string template, params object?[] args) => Log(LogLevel.InfoLevel, null, template, args);
+    public void Info(Exception? cause, string template, params object?[] args) => Log(LogLevel.InfoLevel, cause, template, args);
+    public void Warning(string template, params object?[] args) => Log(LogLevel.WarningLevel, null, template, args);
+    public void Warning(Exception? cause, string template, params object?[] args) => Log(LogLevel.WarningLevel, cause, template, args);
+    public void Error(string template, params object?[] args) => Log(LogLevel.ErrorLevel, null, template, args);
+    public void Error(Exception? cause, string template, params object?[] args) => Log(LogLevel.ErrorLevel, cause, template, args);
+}

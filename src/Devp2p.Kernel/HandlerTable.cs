@@ -1,0 +1,43 @@
+namespace Devp2p.Kernel;
+
+/// <summary>
+/// A ReceiveActor behaviour: handlers in registration order, with the candidate list per message type
+/// computed once and cached (the actor is single-threaded, so the cache needs no lock).
+/// </summary>
+internal sealed class HandlerTable
+{
+    private readonly (Type Type, Func<object, bool> Handler)[] _entries;
+    private readonly Dictionary<Type, Func<object, bool>[]> _cache = new();
+    private Type? _lastType;
+    private Func<object, bool>[] _lastCandidates = [];
+
+    private HandlerTable((Type, Func<object, bool>)[] entries) => _entries = entries;
+
+    public bool TryHandle(object message)
+    {
+        var type = message.GetType();
+        if (!ReferenceEquals(type, _lastType))
+        {
+            if (!_cache.TryGetValue(type, out var found))
+            {
+                found = _entries.Where(e => e.Type.IsAssignableFrom(type)).Select(e => e.Handler).ToArray();
+                _cache[type] = found;
+            }
+            _lastType = type;
+            _lastCandidates = found;
+        }
+
+        foreach (var handler in _lastCandidates)
+        {
+            if (handler(message)) return true;
+        }
+        return false;
+    }
+
+    public sealed class Builder
+    {
+        private readonly List<(Type, Func<object, bool>)> _entries = new();
+        public void Add(Type type, Func<object, bool> handler) => _entries.Add((type, handler));
+        public HandlerTable Build() => new(_entries.ToArray());
+    }
+}
