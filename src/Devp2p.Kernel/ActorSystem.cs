@@ -47,6 +47,9 @@ public sealed class ActorSystem : IDisposable
 
     public static ActorSystem Create(string name, ActorSystemSettings settings) => new(name, settings ?? ActorSystemSettings.Default);
 
+    /// <summary>Creates a system whose kernel settings come from <paramref name="config"/> over the embedded reference.conf.</summary>
+    public static ActorSystem Create(string name, Configuration.Config config) => new(name, ActorSystemSettings.FromConfig(config));
+
     public string Name { get; }
     public ActorSystemSettings Settings { get; }
     public IScheduler Scheduler { get; }

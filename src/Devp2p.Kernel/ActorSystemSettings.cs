@@ -7,7 +7,7 @@ namespace Devp2p.Kernel;
 /// <c>ActorSystem.Create(name, Config)</c> maps a <c>Config</c> onto this record; properties marked
 /// "code only" have no key (they are objects, wired by the host or the TestKit).
 /// </summary>
-public sealed record ActorSystemSettings
+public sealed partial record ActorSystemSettings
 {
     public static readonly ActorSystemSettings Default = new();
 
