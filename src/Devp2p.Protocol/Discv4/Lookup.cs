@@ -67,9 +67,8 @@ public sealed class Lookup
     public bool IsDone => _inFlight.Count == 0 && !HasCandidate();
 
     /// <summary>
-    /// The closest <see cref="ResultSize"/> nodes seen that have not failed, closest first. When
-    /// <see cref="IsDone"/>, each was asked and answered (or is the lookup's answer without
-    /// having been reachable only if it was never a candidate, which cannot happen).
+    /// The closest <see cref="ResultSize"/> nodes seen that have not failed, closest first. Once
+    /// <see cref="IsDone"/>, every one of them has been asked and has answered.
     /// </summary>
     public IReadOnlyList<Discv4Node> Result
     {
