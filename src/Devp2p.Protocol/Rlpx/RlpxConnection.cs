@@ -18,6 +18,7 @@ public sealed class RlpxConnection : IAsyncDisposable
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly byte[] _header = new byte[FrameReader.HeaderLength];
     private byte[] _readBuffer = [];
+    private int _disposed;
 
     private RlpxConnection(Stream stream, RlpxSession session, bool leaveOpen)
     {
@@ -105,8 +106,11 @@ public sealed class RlpxConnection : IAsyncDisposable
         return Session.DecodeFrame(body[..contentLength]);
     }
 
+    /// <summary>Closes the stream (unless LeaveOpen) and returns the buffers. Idempotent.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            return;
         if (!_leaveOpen)
             await _stream.DisposeAsync().ConfigureAwait(false);
         Session.Dispose();
