@@ -1,21 +1,21 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 
 namespace Devp2p.Protocol.Rlpx;
 
 /// <summary>
 /// AES in counter mode (big-endian 128-bit counter, as Go's <c>cipher.NewCTR</c>), keeping its
 /// position across calls so one instance encrypts or decrypts a whole stream of frames.
-/// The keystream is produced a chunk at a time with <c>Aes.EncryptEcb</c>
+/// The keystream is produced a chunk at a time by <see cref="AesEcb"/>
 /// over consecutive counter blocks (hardware AES, no allocation after construction).
 /// Not thread-safe: one per direction per connection.
 /// </summary>
 public sealed class AesCtr : IDisposable
 {
     private const int BlockSize = 16;
-    private const int ChunkBlocks = 256; // 4 KiB of keystream per ECB call
+    private const int ChunkBlocks = 256; // at most 4 KiB of keystream per ECB call
+    private const int MinBlocks = 32;    // at least 512 bytes
 
-    private readonly Aes _aes;
+    private readonly AesEcb _aes;
     private readonly byte[] _counters = new byte[ChunkBlocks * BlockSize];
     private readonly byte[] _keystream = new byte[ChunkBlocks * BlockSize];
     private UInt128 _counter;
@@ -28,8 +28,7 @@ public sealed class AesCtr : IDisposable
     {
         if (!iv.IsEmpty && iv.Length != BlockSize)
             throw new ArgumentException("CTR IV must be 16 bytes", nameof(iv));
-        _aes = Aes.Create();
-        _aes.Key = key.ToArray();
+        _aes = new AesEcb(key);
         _counter = iv.IsEmpty ? UInt128.Zero : BinaryPrimitives.ReadUInt128BigEndian(iv);
     }
 
@@ -55,14 +54,15 @@ public sealed class AesCtr : IDisposable
 
     private void Refill(int wanted)
     {
-        int blocks = Math.Clamp((wanted + BlockSize - 1) / BlockSize, 1, ChunkBlocks);
+        // At least MinBlocks: unused keystream carries over to the next call, so small frames share one AES call.
+        int blocks = Math.Clamp((wanted + BlockSize - 1) / BlockSize, MinBlocks, ChunkBlocks);
         var counters = _counters.AsSpan(0, blocks * BlockSize);
         for (int i = 0; i < blocks; i++)
         {
             BinaryPrimitives.WriteUInt128BigEndian(counters.Slice(i * BlockSize, BlockSize), _counter);
             _counter++; // wraps modulo 2^128, as Go's CTR does
         }
-        _aes.EncryptEcb(counters, _keystream.AsSpan(0, counters.Length), PaddingMode.None);
+        _aes.Encrypt(_counters, 0, counters.Length, _keystream, 0);
         _keystreamPos = 0;
         _keystreamLen = counters.Length;
     }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Devp2p.Protocol.Crypto;
 
 namespace Devp2p.Protocol.Rlpx;
@@ -31,7 +30,7 @@ public sealed class FrameMac : IDisposable
     /// <summary>Bytes of a header or frame MAC on the wire.</summary>
     public const int Length = 16;
 
-    private readonly Aes _aes;
+    private readonly AesEcb _aes;
     private readonly IFrameMacHash _hash;
     private readonly byte[] _digest = new byte[32];
     private readonly byte[] _block = new byte[16];
@@ -45,8 +44,7 @@ public sealed class FrameMac : IDisposable
 
     internal FrameMac(ReadOnlySpan<byte> macSecret, IFrameMacHash hash)
     {
-        _aes = Aes.Create();
-        _aes.Key = macSecret.ToArray();
+        _aes = new AesEcb(macSecret);
         _hash = hash;
     }
 
@@ -67,7 +65,7 @@ public sealed class FrameMac : IDisposable
 
     private void Compute(ReadOnlySpan<byte> seed, Span<byte> mac)
     {
-        _aes.EncryptEcb(_digest.AsSpan(0, 16), _block, PaddingMode.None);
+        _aes.Encrypt(_digest, 0, 16, _block, 0);
         AesCtr.Xor(_block, seed, _block);
         _hash.Update(_block);
         _hash.Digest(_digest);
