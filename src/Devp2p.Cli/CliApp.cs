@@ -19,6 +19,7 @@ public static class CliApp
         var root = new RootCommand("devp2p: Ethereum's devp2p networking layer for .NET");
         root.Subcommands.Add(KeyCommand.Create(io));
         root.Subcommands.Add(EnrCommand.Create(io));
+        root.Subcommands.Add(RlpxCommand.Create(io));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

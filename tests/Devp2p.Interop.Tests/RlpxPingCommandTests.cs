@@ -74,7 +74,7 @@ public class RlpxPingCommandTests
     public async Task Bad_enode_is_a_usage_error(string enode)
     {
         var (code, _, error) = await Ping(enode, json: false);
-        Assert.Equal(2, code);
-        Assert.StartsWith("rlpx ping: invalid enode", error);
+        Assert.Equal(1, code);
+        Assert.StartsWith("rlpx ping: invalid enode URL", error);
     }
 }

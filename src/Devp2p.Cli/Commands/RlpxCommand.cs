@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Text.Json;
 using Devp2p.Protocol.Crypto;
+using Devp2p.Protocol.Enode;
 using Devp2p.Protocol.P2p;
 using Devp2p.Protocol.Rlpx;
 
@@ -11,19 +12,19 @@ namespace Devp2p.Cli.Commands;
 /// <summary>
 /// <c>devp2p rlpx ping &lt;enode&gt; [--json] [--timeout 10s]</c>: dials a node with a throw-away key,
 /// runs the RLPx handshake and the Hello exchange, prints the remote Hello (or the reason of the
-/// Disconnect it sent instead), then disconnects politely. Exit 0 on a Hello; 1 on a Disconnect, an
-/// unreachable node or a failed handshake (one line on stderr naming the stage); 2 on bad arguments.
+/// Disconnect it sent instead), then disconnects politely. Exit 0 on a Hello; 1 on bad arguments, a
+/// Disconnect, an unreachable node or a failed handshake (one line on stderr naming the stage).
 /// </summary>
 public static class RlpxCommand
 {
-    public static Command Create(TextWriter? output = null, TextWriter? error = null)
+    public static Command Create(CliOutput io)
     {
         var enode = new Argument<string>("enode") { Description = "enode://<128 hex node id>@<host>:<tcp port>" };
         var json = new Option<bool>("--json") { Description = "print JSON" };
         var timeout = new Option<string>("--timeout") { Description = "overall deadline, e.g. 10s, 500ms, 1m", DefaultValueFactory = _ => "10s" };
         var ping = new Command("ping", "Dial a node, do the RLPx and p2p handshakes, print its Hello") { enode, json, timeout };
         ping.SetAction((parse, ct) => RunPingAsync(parse.GetValue(enode)!, parse.GetValue(json), parse.GetValue(timeout)!,
-            output ?? Console.Out, error ?? Console.Error, ct));
+            io.Out, io.Err, ct));
         return new Command("rlpx", "RLPx transport tools") { ping };
     }
 
@@ -31,9 +32,18 @@ public static class RlpxCommand
     public static async Task<int> RunPingAsync(string enodeText, bool json, string timeoutText, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (!TryParseDuration(timeoutText, out var timeout))
-            return Fail(error, 2, $"rlpx ping: invalid --timeout '{timeoutText}' (use e.g. 10s, 500ms, 1m)");
-        if (!Enode.TryParse(enodeText, out var target, out var why))
-            return Fail(error, 2, $"rlpx ping: invalid enode: {why}");
+            return Fail(error, 1, $"rlpx ping: invalid --timeout '{timeoutText}' (use e.g. 10s, 500ms, 1m)");
+        EnodeUrl target;
+        try
+        {
+            target = EnodeUrl.Parse(enodeText.Trim());
+        }
+        catch (EnodeFormatException e)
+        {
+            return Fail(error, 1, $"rlpx ping: {e.Message}");
+        }
+        if (target.TcpEndPoint is not { } endpoint)
+            return Fail(error, 1, "rlpx ping: invalid enode URL: host: the URL has no address to dial");
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
@@ -42,12 +52,12 @@ public static class RlpxCommand
         try
         {
             using var client = new TcpClient { NoDelay = true };
-            await client.ConnectAsync(target.Host, target.Port, ct);
+            await client.ConnectAsync(endpoint, ct);
 
             stage = "rlpx handshake";
             var key = Secp256k1.GeneratePrivateKey();
             var options = new RlpxConnectionOptions { HandshakeTimeout = timeout };
-            await using var connection = await RlpxConnection.InitiateAsync(client.GetStream(), key, target.Id, options, ct);
+            await using var connection = await RlpxConnection.InitiateAsync(client.GetStream(), key, target.Id.Bytes.ToArray(), options, ct);
 
             stage = "hello";
             var ours = new Hello(P2pMessageCodes.P2pVersion, "devp2p-actors/rlpx-ping", [], 0, Secp256k1.Default.CreatePublicKey(key));
@@ -73,11 +83,11 @@ public static class RlpxCommand
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return Fail(error, 1, $"rlpx ping: {stage} with {target.Host}:{target.Port} failed: no answer within {timeoutText}");
+            return Fail(error, 1, $"rlpx ping: {stage} with {endpoint} failed: no answer within {timeoutText}");
         }
         catch (Exception e) when (e is SocketException or IOException or RlpxException or P2pHandshakeException or TimeoutException or CryptoException)
         {
-            return Fail(error, 1, $"rlpx ping: {stage} with {target.Host}:{target.Port} failed: {e.Message}");
+            return Fail(error, 1, $"rlpx ping: {stage} with {endpoint} failed: {e.Message}");
         }
     }
 
@@ -126,37 +136,5 @@ public static class RlpxCommand
             return false;
         value = TimeSpan.FromSeconds(n * scale);
         return true;
-    }
-
-    /// <summary>
-    /// Minimal enode URL reader (id, host, TCP port; query such as ?discport= ignored) until the
-    /// shared <c>EnodeUrl</c> type is on this branch.
-    /// </summary>
-    internal readonly record struct Enode(byte[] Id, string Host, int Port)
-    {
-        public static bool TryParse(string text, out Enode enode, out string why)
-        {
-            enode = default;
-            if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) || uri.Scheme != "enode")
-                return Fail("expected enode://<id>@<host>:<port>", out why);
-            if (uri.UserInfo.Length != 128)
-                return Fail("node id must be 128 hex characters", out why);
-            byte[] id;
-            try { id = Convert.FromHexString(uri.UserInfo); }
-            catch (FormatException) { return Fail("node id is not hex", out why); }
-            if (!Secp256k1.Default.IsValidPublicKey(id))
-                return Fail("node id is not a secp256k1 public key", out why);
-            if (uri.Port <= 0)
-                return Fail("missing TCP port", out why);
-            enode = new Enode(id, uri.Host.Trim('[', ']'), uri.Port);
-            why = "";
-            return true;
-        }
-
-        private static bool Fail(string message, out string why)
-        {
-            why = message;
-            return false;
-        }
     }
 }
