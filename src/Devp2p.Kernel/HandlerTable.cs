@@ -16,22 +16,26 @@ internal sealed class HandlerTable
     public bool TryHandle(object message)
     {
         var type = message.GetType();
-        if (!ReferenceEquals(type, _lastType))
-        {
-            if (!_cache.TryGetValue(type, out var found))
-            {
-                found = _entries.Where(e => e.Type.IsAssignableFrom(type)).Select(e => e.Handler).ToArray();
-                _cache[type] = found;
-            }
-            _lastType = type;
-            _lastCandidates = found;
-        }
-
-        foreach (var handler in _lastCandidates)
+        var candidates = ReferenceEquals(type, _lastType) ? _lastCandidates : Lookup(type);
+        foreach (var handler in candidates)
         {
             if (handler(message)) return true;
         }
         return false;
+    }
+
+    // Kept out of TryHandle: a lambda capturing a local makes the compiler allocate its closure at the local's
+    // declaration, i.e. once per message, even when the lambda never runs.
+    private Func<object, bool>[] Lookup(Type type)
+    {
+        if (!_cache.TryGetValue(type, out var found))
+        {
+            found = _entries.Where(e => e.Type.IsAssignableFrom(type)).Select(e => e.Handler).ToArray();
+            _cache[type] = found;
+        }
+        _lastType = type;
+        _lastCandidates = found;
+        return found;
     }
 
     public sealed class Builder

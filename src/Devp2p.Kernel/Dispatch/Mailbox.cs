@@ -5,8 +5,8 @@ namespace Devp2p.Kernel.Dispatch;
 /// <summary>
 /// One actor's mailbox, and the thread-pool work item that runs it.
 /// <para>
-/// Senders enqueue lock-free (a <see cref="ConcurrentQueue{T}"/> of <see cref="Envelope"/> structs: no allocation
-/// per message) and then try to flip the <c>Scheduled</c> bit with a compare-and-swap; only the winner queues the
+/// Senders enqueue lock-free (an <see cref="MpscEnvelopeQueue"/>: one interlocked increment, envelopes stored by
+/// value in recycled segments, so no allocation per message) and then try to flip the <c>Scheduled</c> bit with a compare-and-swap; only the winner queues the
 /// mailbox itself on the .NET thread pool, so at most one run per actor exists at any time. A run first drains
 /// the system-message queue, then processes up to <c>throughput</c> user messages (re-checking system messages
 /// after each one so Terminate/Suspend take effect at once), then clears the bit and reschedules itself if
@@ -19,13 +19,13 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     private const int Scheduled = 1;
     private const int Closed = 2;
 
-    private readonly ConcurrentQueue<Envelope> _messages = new();
+    private readonly MpscEnvelopeQueue _messages = new();
     private readonly ConcurrentQueue<SystemMessage> _systemMessages = new();
     private readonly LinkedList<Envelope> _prepended = new();
     private readonly ActorCell _cell;
     private readonly int _throughput;
-    private volatile int _prependedCount;
-    private volatile int _suspendCount;
+    private int _prependedCount; // touched only by the actor's own run
+    private int _suspendCount;   // written only by the actor's own run; read by senders to decide on scheduling
     private int _systemMessageCount;
     private int _status;
 
@@ -36,18 +36,24 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     }
 
     public bool IsClosed => (Volatile.Read(ref _status) & Closed) != 0;
-    public bool IsSuspended => _suspendCount > 0;
-    public bool HasMessages => _prependedCount > 0 || !_messages.IsEmpty;
+    public bool IsSuspended => Volatile.Read(ref _suspendCount) > 0;
+
+    /// <summary>Exact only on the actor's own run; elsewhere a racy hint (used by senders to decide on scheduling).</summary>
+    public bool HasMessages => _prependedCount > 0 || _messages.HasItems;
     public bool HasSystemMessages => Volatile.Read(ref _systemMessageCount) > 0;
+
+    /// <summary>On the actor's own run only (diagnostics and tests).</summary>
     public int NumberOfMessages => _messages.Count + _prependedCount;
 
     /// <summary>Enqueues a user message and schedules a run if needed; after close, the message goes to dead letters.</summary>
     public void Post(Envelope envelope)
     {
-        _messages.Enqueue(envelope);
+        // The enqueue is a full fence, so either this read sees the run's clearing of Scheduled, or the run's final
+        // HasMessages check sees the reserved slot.
+        _messages.Enqueue(envelope.Message, envelope.Sender);
         if ((Volatile.Read(ref _status) & (Scheduled | Closed)) == 0)
         {
-            TrySchedule();
+            TrySchedule(posted: true);
         }
         else if (IsClosed)
         {
@@ -70,11 +76,11 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         _prependedCount = _prepended.Count;
     }
 
-    public void Suspend() => _suspendCount++;
+    public void Suspend() => Volatile.Write(ref _suspendCount, _suspendCount + 1);
 
     public void Resume()
     {
-        if (_suspendCount > 0) _suspendCount--;
+        if (_suspendCount > 0) Volatile.Write(ref _suspendCount, _suspendCount - 1);
     }
 
     /// <summary>Closes the mailbox for good: pending user messages become dead letters, pending system messages are answered as by a dead actor.</summary>
@@ -85,16 +91,27 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         DrainDeadSystemMessages();
     }
 
+    /// <summary>
+    /// After close, any thread may drain (Close on the run, or a sender that raced with it). The queue has one
+    /// consumer, so dequeuing takes a lock; publishing happens outside it.
+    /// </summary>
     private void DrainToDeadLetters()
     {
-        while (_prependedCount > 0 && _cell.IsRunningOnThisThread)
+        while (_cell.IsRunningOnThisThread && _prependedCount > 0)
         {
             var e = _prepended.First!.Value;
             _prepended.RemoveFirst();
             _prependedCount = _prepended.Count;
             _cell.System.DeadLetter(e.Message, e.Sender, _cell.Self);
         }
-        while (_messages.TryDequeue(out var envelope)) _cell.System.DeadLetter(envelope.Message, envelope.Sender, _cell.Self);
+
+        List<Envelope>? dead = null;
+        lock (_messages)
+        {
+            while (_messages.TryDequeue(out var envelope)) (dead ??= new()).Add(envelope);
+        }
+        if (dead is null) return;
+        foreach (var e in dead) _cell.System.DeadLetter(e.Message, e.Sender, _cell.Self);
     }
 
     private void DrainDeadSystemMessages()
@@ -106,13 +123,13 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         }
     }
 
-    private void TrySchedule()
+    private void TrySchedule(bool posted = false)
     {
         while (true)
         {
             var status = Volatile.Read(ref _status);
             if ((status & (Scheduled | Closed)) != 0) return;
-            if (!CanBeScheduled()) return;
+            if (!(posted ? Volatile.Read(ref _suspendCount) == 0 || HasSystemMessages : CanBeScheduled())) return;
             if (Interlocked.CompareExchange(ref _status, status | Scheduled, status) == status)
             {
                 ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
@@ -121,7 +138,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         }
     }
 
-    private bool CanBeScheduled() => HasSystemMessages || (_suspendCount == 0 && HasMessages);
+    private bool CanBeScheduled() => HasSystemMessages || (Volatile.Read(ref _suspendCount) == 0 && HasMessages);
 
     /// <summary>Internal: lets the ActorSystem run the guardian's Create synchronously-free start.</summary>
     public void Start() => TrySchedule();
