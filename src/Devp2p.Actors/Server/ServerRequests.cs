@@ -1,0 +1,31 @@
+using Devp2p.Protocol.Enode;
+
+namespace Devp2p.Actors.Server;
+
+// Requests a user (or the hosting facade) sends to the ServerActor. Each is answered to the
+// sender: the list and info requests with their result, the others with Status.Success or
+// Status.Failure carrying the reason, so Ask works for all of them.
+
+/// <summary>Adds a static node: dialed now and kept connected (redialed with backoff).</summary>
+public sealed record AddPeer(EnodeUrl Node);
+
+/// <summary>Removes a static node and disconnects it (Requested) if connected.</summary>
+public sealed record RemovePeer(NodeId Node);
+
+/// <summary>Marks a node trusted: admitted past the peer limits from the next checkpoint on.</summary>
+public sealed record AddTrustedPeer(EnodeUrl Node);
+
+/// <summary>Removes the trusted mark; a connected peer stays connected.</summary>
+public sealed record RemoveTrustedPeer(NodeId Node);
+
+/// <summary>Answered with <c>IReadOnlyList&lt;PeerInfo&gt;</c>, sorted by id.</summary>
+public sealed record GetPeers
+{
+    public static GetPeers Instance { get; } = new();
+}
+
+/// <summary>Answered with <see cref="NodeInfo"/>.</summary>
+public sealed record GetNodeInfo
+{
+    public static GetNodeInfo Instance { get; } = new();
+}
