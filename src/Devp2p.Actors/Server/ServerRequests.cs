@@ -29,3 +29,19 @@ public sealed record GetNodeInfo
 {
     public static GetNodeInfo Instance { get; } = new();
 }
+
+/// <summary>
+/// Delivers <see cref="Message"/> to the named protocol actor of a connected peer, keeping the
+/// original sender (so the protocol actor can answer it). Not connected, or no such protocol on
+/// that peer: the sender gets Status.Failure.
+/// </summary>
+public sealed record SendToPeer(NodeId Peer, string Protocol, object Message);
+
+/// <summary>
+/// Graceful stop: no new connections; every peer is sent Disconnect(Quitting) and given its grace
+/// period; answered with Status.Success once the peer set is empty, then the server stops.
+/// </summary>
+public sealed record StopServer
+{
+    public static StopServer Instance { get; } = new();
+}
