@@ -36,6 +36,19 @@ public sealed class StatusMessageTests
         Assert.Equal(new ForkId(0xfc64ec04, 1150000), status.ForkId);
     }
 
+    [Fact]
+    public void Matches_the_bytes_ethereumjs_sends_for_sepolia_at_prague()
+    {
+        // The Status @ethereumjs/devp2p 10.0.0 builds for Sepolia at its default hardfork (prague), td 0,
+        // head = genesis, RLP-encoded by @ethereumjs/rlp (captured from tests/interop).
+        const string ethereumjs = "f8534483aa36a780a025a5cc106eea7138acab33231d7160d69cb777ee0c2c553fcddf5138993e6dd9"
+            + "a025a5cc106eea7138acab33231d7160d69cb777ee0c2c553fcddf5138993e6dd9ca84ed88b5fd8468edfd60";
+        var ours = new StatusMessage(68, ChainSpec.Sepolia.NetworkId, 0, ChainSpec.Sepolia.GenesisHash, ChainSpec.Sepolia.GenesisHash,
+            ChainSpec.Sepolia.ForkIdAt(7_900_000, 1_750_000_000));
+        Assert.Equal(ethereumjs, Convert.ToHexStringLower(ours.Encode()));
+        Assert.Equal(new ForkId(0xed88b5fd, 1760427360), StatusMessage.Decode(Convert.FromHexString(ethereumjs)).ForkId);
+    }
+
     [Theory]
     [InlineData(68u, 1UL, "0", 0u, 0UL)]
     [InlineData(68u, 11155111UL, "1", 0xe2ae4999u, 1761017184UL)]
