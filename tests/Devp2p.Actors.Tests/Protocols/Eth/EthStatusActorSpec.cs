@@ -52,6 +52,18 @@ public sealed class EthStatusActorSpec(ITestOutputHelper output) : TestKit(outpu
     }
 
     [Fact]
+    public void Options_at_genesis_announce_the_genesis_fork_id()
+    {
+        var status = EthProtocolOptions.AtGenesis(ChainSpec.Sepolia).LocalStatus(68);
+        Assert.Equal(new ForkId(0xfe3366e7, 1735371), status.ForkId);
+        Assert.Equal(11155111UL, status.NetworkId);
+        Assert.True(status.BestHash.SequenceEqual(ChainSpec.Sepolia.GenesisHash));
+        Assert.Equal(EthProtocolOptions.DefaultStatusTimeout, EthProtocolOptions.AtGenesis(ChainSpec.Mainnet).StatusTimeout);
+        Assert.Throws<ArgumentException>(() => new EthHead(new byte[31], 0, 0, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new EthHead(new byte[32], 0, 0, -1));
+    }
+
+    [Fact]
     public void Sends_our_status_first()
     {
         var peer = CreateTestProbe("peer");
