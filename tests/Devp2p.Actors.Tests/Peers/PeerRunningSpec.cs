@@ -178,11 +178,12 @@ public sealed class PeerRunningSpec(ITestOutputHelper output) : PeerSpecBase(out
     [Fact]
     public async Task A_remote_that_never_reads_overflows_the_write_queue_and_is_dropped()
     {
+        SocketBufferSize = 16 * 1024;
         var (peer, _, _) = await RunningAsync(NodeSettings() with { WriteQueueCapacity = 4 });
         ProtocolProbe.ExpectMsg<TestProtocol.Started>();
         var incompressible = new byte[256 * 1024];
         new Random(7).NextBytes(incompressible);
-        peer.Tell(new ToProtocol("test", new TestProtocol.SendCommand(0, incompressible, Count: 400)));
+        peer.Tell(new ToProtocol("test", new TestProtocol.SendCommand(0, incompressible, Count: 40)));
         var closed = ExpectClosed(DisconnectReason.NetworkError);
         Assert.Contains("write queue full", closed.Detail);
     }

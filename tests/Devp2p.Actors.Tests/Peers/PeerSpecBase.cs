@@ -36,6 +36,9 @@ public abstract class PeerSpecBase : TestKit, IAsyncLifetime
 
     protected NodeId RemoteId => NodeId.FromBytes(Secp256k1.Default.CreatePublicKey(RemoteKey));
 
+    /// <summary>Set by a test before connecting to make a non-reading remote stall our writer quickly.</summary>
+    protected int? SocketBufferSize { get; set; }
+
     /// <summary>Stands for the ServerActor.</summary>
     protected TestProbe Parent { get; }
 
@@ -53,7 +56,7 @@ public abstract class PeerSpecBase : TestKit, IAsyncLifetime
     /// <summary>Starts the PeerActor and completes the enc handshake from the remote side.</summary>
     protected async Task<(IActorRef Peer, RemotePeer Remote)> ConnectAsync(ServerSettings settings, bool inbound = true)
     {
-        var (peer, tcp) = await StartPeerAsync(settings, inbound);
+        var (peer, tcp) = await StartPeerAsync(settings, inbound, SocketBufferSize);
         var remote = inbound
             ? await RemotePeer.DialAsync(tcp.A, RemoteKey, OurId)
             : await RemotePeer.AcceptAsync(tcp.B, RemoteKey);
@@ -62,9 +65,9 @@ public abstract class PeerSpecBase : TestKit, IAsyncLifetime
     }
 
     /// <summary>Starts the PeerActor on one end of a fresh loopback pair; the other end is the test's.</summary>
-    protected async Task<(IActorRef Peer, LoopbackTcp Tcp)> StartPeerAsync(ServerSettings settings, bool inbound = true)
+    protected async Task<(IActorRef Peer, LoopbackTcp Tcp)> StartPeerAsync(ServerSettings settings, bool inbound = true, int? bufferSize = null)
     {
-        var tcp = await LoopbackTcp.ConnectAsync();
+        var tcp = await LoopbackTcp.ConnectAsync(bufferSize);
         _sockets.Add(tcp);
         var setup = inbound
             ? new PeerSetup(tcp.B, true, tcp.AEndPoint, tcp.BEndPoint, null)

@@ -25,11 +25,22 @@ public sealed class LoopbackTcp : IDisposable
 
     public IPEndPoint BEndPoint => (IPEndPoint)_b.Client.LocalEndPoint!;
 
-    public static async Task<LoopbackTcp> ConnectAsync()
+    /// <param name="bufferSize">
+    /// When set, both sockets' kernel send and receive buffers (fixed before connecting, which also turns
+    /// off autotuning): a side that stops reading then stalls the writer after a few frames.
+    /// </param>
+    public static async Task<LoopbackTcp> ConnectAsync(int? bufferSize = null)
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
         var client = new TcpClient { NoDelay = true };
+        if (bufferSize is { } size)
+        {
+            listener.Server.ReceiveBufferSize = size;
+            listener.Server.SendBufferSize = size;
+            client.ReceiveBufferSize = size;
+            client.SendBufferSize = size;
+        }
+        listener.Start();
         var connect = client.ConnectAsync(IPAddress.Loopback, ((IPEndPoint)listener.LocalEndpoint).Port);
         var server = await listener.AcceptTcpClientAsync();
         await connect;
