@@ -213,4 +213,27 @@ public sealed class PeerRunningSpec(ITestOutputHelper output) : PeerSpecBase(out
         Assert.Equal(DisconnectReason.Requested, await remote.ReadDisconnectAsync());
         ExpectClosed(DisconnectReason.Requested);
     }
+
+    [Fact]
+    public async Task A_protocol_actor_that_fails_to_start_is_a_subprotocol_error()
+    {
+        var failing = new ProtocolRegistration("test", 1, 4, _ => Props.Create<FailingProtocolActor>());
+        var (_, remote, _) = await RunningAsync(NodeSettings(failing));
+        Assert.Equal(DisconnectReason.SubprotocolError, await remote.ReadDisconnectAsync());
+        ExpectClosed(DisconnectReason.SubprotocolError);
+    }
+
+    [Fact]
+    public async Task A_parent_that_stops_the_peer_closes_the_socket()
+    {
+        var (peer, remote, _) = await RunningAsync(NodeSettings());
+        ProtocolProbe.ExpectMsg<TestProtocol.Started>();
+        Sys.Stop(peer);
+        Assert.True(await remote.SeesCloseAsync());
+    }
+
+    private sealed class FailingProtocolActor : ReceiveActor
+    {
+        public FailingProtocolActor() => throw new InvalidOperationException("cannot start");
+    }
 }
