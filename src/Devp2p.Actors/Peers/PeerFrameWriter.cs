@@ -1,0 +1,104 @@
+using System.Threading.Channels;
+using Devp2p.Kernel;
+using Devp2p.Protocol.Rlpx;
+
+namespace Devp2p.Actors.Peers;
+
+/// <summary>
+/// The single writer of a running peer: a bounded queue (<see cref="ServerSettings.WriteQueueCapacity"/>)
+/// drained by one task, so protocol actors never block and the frames leave in the order they were
+/// queued. A full queue is refused (<see cref="TryEnqueue"/> returns false) and the actor drops the
+/// peer. The start of the frame being written is kept in the scheduler's clock so the actor's
+/// watchdog timer can spot a write stuck longer than the write timeout, in virtual time too.
+/// Ends with one <see cref="WriteFailed"/> on error, unless cancelled or finishing.
+/// </summary>
+internal sealed class PeerFrameWriter
+{
+    private const long Idle = long.MinValue;
+
+    private readonly RlpxConnection _connection;
+    private readonly IActorRef _peer;
+    private readonly IScheduler _clock;
+    private readonly CancellationToken _cancellation;
+    private readonly Channel<(ulong Code, ReadOnlyMemory<byte> Payload)> _queue;
+    private long _writeStartedTicks = Idle;
+    private volatile bool _finishing;
+    private Task _loop = Task.CompletedTask;
+
+    public PeerFrameWriter(RlpxConnection connection, IActorRef peer, IScheduler clock, int capacity, CancellationToken cancellation)
+    {
+        _connection = connection;
+        _peer = peer;
+        _clock = clock;
+        _cancellation = cancellation;
+        _queue = Channel.CreateBounded<(ulong, ReadOnlyMemory<byte>)>(new BoundedChannelOptions(Math.Max(1, capacity))
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    /// <summary>The loop task; never faults.</summary>
+    public Task Completion => _loop;
+
+    /// <summary>Starts the loop on the thread pool.</summary>
+    public void Start() => _loop = Task.Run(RunAsync, CancellationToken.None);
+
+    /// <summary>Queues one message (wire code); false when the queue is full or closed.</summary>
+    public bool TryEnqueue(ulong wireCode, ReadOnlyMemory<byte> payload) => _queue.Writer.TryWrite((wireCode, payload));
+
+    /// <summary>When the frame being written started (scheduler monotonic clock), or null when idle.</summary>
+    public TimeSpan? WriteInProgressSince
+    {
+        get
+        {
+            long ticks = Volatile.Read(ref _writeStartedTicks);
+            return ticks == Idle ? null : TimeSpan.FromTicks(ticks);
+        }
+    }
+
+    /// <summary>
+    /// Drops what is still queued, lets the frame in progress finish, then writes this one last
+    /// message (our Disconnect). Never faults; the caller bounds it with its grace timer and cancellation.
+    /// </summary>
+    public async Task FinishWithAsync(ulong wireCode, ReadOnlyMemory<byte> payload, CancellationToken cancellation)
+    {
+        _finishing = true;
+        _queue.Writer.TryComplete();
+        try
+        {
+            await _loop.WaitAsync(cancellation).ConfigureAwait(false);
+            await _connection.WriteMessageAsync(wireCode, payload, cancellation).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // The socket is going away either way.
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        var reader = _queue.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync(_cancellation).ConfigureAwait(false))
+            {
+                while (!_finishing && reader.TryRead(out var frame))
+                {
+                    Volatile.Write(ref _writeStartedTicks, _clock.MonotonicClock.Ticks);
+                    await _connection.WriteMessageAsync(frame.Code, frame.Payload, _cancellation).ConfigureAwait(false);
+                    Volatile.Write(ref _writeStartedTicks, Idle);
+                }
+                if (_finishing)
+                    return;
+            }
+        }
+        catch (Exception e)
+        {
+            Volatile.Write(ref _writeStartedTicks, Idle);
+            if (!_cancellation.IsCancellationRequested && !_finishing)
+                _peer.Tell(new WriteFailed(e), ActorRefs.NoSender);
+        }
+    }
+}
