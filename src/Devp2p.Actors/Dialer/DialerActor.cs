@@ -114,6 +114,8 @@ public sealed class DialerActor : ReceiveActor, IWithTimers, IWithUnboundedStash
         Receive<DialResult>(OnDialResult);
         Receive<DialTimedOut>(OnDialTimedOut);
         Receive<Tick>(_ => Schedule());
+        Receive<GetDialerStatus>(_ => Sender.Tell(new DialerStatus(
+            _scheduler.DialingCount, _scheduler.DialedPeers, _scheduler.FreeSlots, _awaitingCandidates, Timers.IsTimerActive(CandidateRetryKey)), Self));
         Receive<CandidateRequestExpired>(_ =>
         {
             _awaitingCandidates = false;

@@ -49,3 +49,12 @@ public sealed record PeerConnected(NodeId Id, bool Inbound);
 
 /// <summary>Server → dialer: an added peer left.</summary>
 public sealed record PeerDisconnected(NodeId Id, bool Inbound);
+
+/// <summary>Asks the dialer for its counters (geth logs the same as dial stats); answered with <see cref="DialerStatus"/>.</summary>
+public sealed record GetDialerStatus
+{
+    public static GetDialerStatus Instance { get; } = new();
+}
+
+/// <summary>The dialer's state: dials in flight, connected peers we dialed, slots free now, whether a discovery request is out.</summary>
+public sealed record DialerStatus(int Dialing, int DialedPeers, int FreeSlots, bool AwaitingCandidates, bool CandidateRetryPending);

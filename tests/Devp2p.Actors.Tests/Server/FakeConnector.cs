@@ -11,10 +11,13 @@ internal sealed class FakeConnector : ITcpConnector
 
     public sealed record Call(IPEndPoint Remote, CancellationToken Token, TaskCompletionSource<Stream> Result);
 
+    /// <summary>Behave like a connector that completes a connect even after it was cancelled.</summary>
+    public bool IgnoreCancellation { get; set; }
+
     public Task<Stream> ConnectAsync(IPEndPoint remote, CancellationToken cancellationToken)
     {
         var result = new TaskCompletionSource<Stream>(TaskCreationOptions.RunContinuationsAsynchronously);
-        cancellationToken.Register(() => result.TrySetCanceled(cancellationToken));
+        if (!IgnoreCancellation) cancellationToken.Register(() => result.TrySetCanceled(cancellationToken));
         _calls.Add(new Call(remote, cancellationToken, result));
         return result.Task;
     }
