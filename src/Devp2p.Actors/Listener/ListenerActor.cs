@@ -14,7 +14,7 @@ namespace Devp2p.Actors.Listener;
 /// so a flood waits in the kernel's backlog instead of in memory. Each socket passes the
 /// <see cref="InboundGate"/> (NetRestrict, per-IP throttle) or is closed at once.
 /// </summary>
-public sealed class ListenerActor : ReceiveActor
+public sealed class ListenerActor : ReceiveActor, IWithTimers
 {
     private readonly ServerSettings _settings;
     private readonly IActorRef _server;
@@ -24,6 +24,11 @@ public sealed class ListenerActor : ReceiveActor
     private TcpListener? _listener;
     private Handoff<Socket>? _accepting;
     private int _pending;
+
+    /// <summary>After a transient accept error (out of file descriptors, a reset), accepting resumes after this pause (geth: 1 s).</summary>
+    public static readonly TimeSpan AcceptRetryDelay = TimeSpan.FromSeconds(1);
+
+    public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(ServerSettings settings, IActorRef server) =>
         Kernel.Props.Create(() => new ListenerActor(settings, server));
@@ -37,6 +42,7 @@ public sealed class ListenerActor : ReceiveActor
 
         Receive<Accepted>(OnAccepted);
         Receive<AcceptFailed>(OnAcceptFailed);
+        Receive<RetryAccept>(_ => AcceptNext());
         Receive<InboundSlotFreed>(_ =>
         {
             if (_pending > 0) _pending--;
@@ -44,8 +50,8 @@ public sealed class ListenerActor : ReceiveActor
         });
     }
 
-    /// <summary>Inbound connections handed to the server and not yet reported back.</summary>
-    internal int Pending => _pending;
+    /// <summary>geth: a MaxPendingPeers of zero or less means the default, 50.</summary>
+    private int MaxPending => _settings.MaxPendingPeers > 0 ? _settings.MaxPendingPeers : 50;
 
     protected override void PreStart()
     {
@@ -72,7 +78,7 @@ public sealed class ListenerActor : ReceiveActor
 
     private void AcceptNext()
     {
-        if (_accepting is not null || _listener is null || _pending >= Math.Max(1, _settings.MaxPendingPeers)) return;
+        if (_accepting is not null || _listener is null || Timers.IsTimerActive(RetryAccept.Instance) || _pending >= MaxPending) return;
         var handoff = new Handoff<Socket>();
         _accepting = handoff;
         var self = Self;
@@ -98,19 +104,30 @@ public sealed class ListenerActor : ReceiveActor
             AcceptNext();
             return;
         }
-        var remote = socket.RemoteEndPoint as IPEndPoint;
-        var refusal = remote is null ? InboundRefusal.None : _gate.Check(remote.Address);
-        if (refusal != InboundRefusal.None)
+        try
         {
-            _log.Debug("Refused inbound connection from {Remote}: {Reason}", remote, refusal);
-            socket.Dispose();
-            AcceptNext();
-            return;
+            var remote = socket.RemoteEndPoint as IPEndPoint;
+            var refusal = remote is null ? InboundRefusal.None : _gate.Check(remote.Address);
+            if (refusal != InboundRefusal.None)
+            {
+                _log.Debug("Refused inbound connection from {Remote}: {Reason}", remote, refusal);
+                socket.Dispose();
+            }
+            else
+            {
+                socket.NoDelay = true;
+                var local = socket.LocalEndPoint as IPEndPoint;
+                var stream = new NetworkStream(socket, ownsSocket: true);
+                _pending++;
+                _server.Tell(new InboundConnection(new PeerSetup(stream, Inbound: true, remote, local, null)), Self);
+            }
         }
-        socket.NoDelay = true;
-        var local = socket.LocalEndPoint as IPEndPoint;
-        _pending++;
-        _server.Tell(new InboundConnection(new PeerSetup(new NetworkStream(socket, ownsSocket: true), Inbound: true, remote, local, null)), Self);
+        catch (Exception e) when (e is SocketException or ObjectDisposedException or IOException)
+        {
+            // Reset between accept and here: nothing to hand on.
+            _log.Debug("Accepted socket failed at once: {Error}", e.Message);
+            socket.Dispose();
+        }
         AcceptNext();
     }
 
@@ -119,10 +136,12 @@ public sealed class ListenerActor : ReceiveActor
         if (!ReferenceEquals(message.Handoff, _accepting)) return;
         _accepting = null;
         if (_stop.IsCancellationRequested) return;
-        // A socket error on one accept (a reset before accept completed) is not fatal; a dead listener is.
-        if (message.Error is SocketException { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted })
+        // A socket error on one accept (a reset, out of descriptors) is transient: pause, then go on, as geth does.
+        // Anything else means the listener is gone: fail, and the backoff supervisor binds again.
+        if (message.Error is SocketException socketError)
         {
-            AcceptNext();
+            _log.Warning("Accept failed ({Error}); retrying in {Delay}", socketError.SocketErrorCode, AcceptRetryDelay);
+            Timers.StartSingleTimer(RetryAccept.Instance, RetryAccept.Instance, AcceptRetryDelay);
             return;
         }
         throw new InvalidOperationException("the TCP listener failed", message.Error);
@@ -131,4 +150,9 @@ public sealed class ListenerActor : ReceiveActor
     private sealed record Accepted(Handoff<Socket> Handoff);
 
     private sealed record AcceptFailed(Handoff<Socket> Handoff, Exception? Error);
+
+    private sealed record RetryAccept
+    {
+        public static RetryAccept Instance { get; } = new();
+    }
 }

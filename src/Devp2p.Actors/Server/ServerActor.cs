@@ -101,7 +101,17 @@ public sealed partial class ServerActor : ReceiveActor, IWithTimers
     {
         if (_discoveryStarted || _stopping || _settings.NoDiscovery || _components.Discovery is null) return;
         _discoveryStarted = true;
-        _discovery = StartSupervised(_components.Discovery(_settings, tcpPort), "discovery");
+        Props props;
+        try
+        {
+            props = _components.Discovery(_settings, tcpPort);
+        }
+        catch (Exception e)
+        {
+            _log.Error(e, "Could not create discovery; running without it");
+            return;
+        }
+        _discovery = StartSupervised(props, "discovery");
         _dialer?.Tell(new DiscoveryAvailable(_discovery), Self);
     }
 
