@@ -22,6 +22,9 @@ public sealed partial class DiscoveryActor
 
     private void Refresh()
     {
+        // Refreshes never overlap (as geth's): a slow one is not joined by another behind it.
+        if (_running.Concat(_queued).Any(r => r.ReplyTo is null))
+            return;
         if (_table.Count == 0)
             SeedTable();
         StartLookup(_self, null);

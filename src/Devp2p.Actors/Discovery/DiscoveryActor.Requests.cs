@@ -22,8 +22,7 @@ public sealed partial class DiscoveryActor
             done(null);
             return;
         }
-        Send(node, new PingPacket(_ourEndpoint, node.Endpoint, Expiration(), _record.Seq), out var hash);
-        Expect(node, Discv4PacketType.Pong, hash, packet =>
+        SendExpecting(node, new PingPacket(_ourEndpoint, node.Endpoint, Expiration(), _record.Seq), Discv4PacketType.Pong, packet =>
         {
             var pong = (PongPacket)packet;
             AddVerified(node);
@@ -97,15 +96,17 @@ public sealed partial class DiscoveryActor
                 done(null);
                 return;
             }
-            Send(node, new FindNodePacket(target, Expiration()));
             var received = new List<Discv4Node>();
             int total = 0;
-            Expect(node, Discv4PacketType.Neighbors, default, packet =>
+            SendExpecting(node, new FindNodePacket(target, Expiration()), Discv4PacketType.Neighbors, packet =>
             {
                 var neighbors = (NeighborsPacket)packet;
                 total += neighbors.Nodes.Count;
                 received.AddRange(Usable(node.Address!, neighbors.Nodes));
-                if (total < KademliaConstants.BucketSize)
+                // Complete at 16 nodes, or at a packet short of a full one (12): senders fill every
+                // packet but the last (geth splits at 12, ethereumjs sends all 16 in one), so waiting
+                // out the timeout after a short packet only slows lookups down.
+                if (total < KademliaConstants.BucketSize && neighbors.Nodes.Count >= Discv4Constants.MaxNeighbors)
                     return false;
                 done(received);
                 return true;
@@ -123,8 +124,7 @@ public sealed partial class DiscoveryActor
                 done(null);
                 return;
             }
-            Send(node, new EnrRequestPacket(Expiration()), out var hash);
-            Expect(node, Discv4PacketType.EnrResponse, hash, packet =>
+            SendExpecting(node, new EnrRequestPacket(Expiration()), Discv4PacketType.EnrResponse, packet =>
             {
                 var record = CheckRecord(node.Id, (EnrResponsePacket)packet);
                 if (record is not null)
@@ -179,10 +179,14 @@ public sealed partial class DiscoveryActor
         _db.UpsertNode(new StoredNode(node.Id, node.Address!, node.UdpPort, node.TcpPort, record.ToText(), known?.LastSeen ?? Now));
     }
 
-    private void Expect(Discv4Node node, Discv4PacketType type, ReadOnlyMemory<byte> hash, Func<Discv4Packet, bool> onReply, Action onTimeout)
+    /// <summary>Registers the expected reply and its timeout, then sends: a reply can never beat its registration.</summary>
+    private void SendExpecting(Discv4Node node, Discv4Packet request, Discv4PacketType replyType, Func<Discv4Packet, bool> onReply, Action onTimeout)
     {
-        var reply = _pending.Add(node.Id, node.Address!, type, hash, onReply, onTimeout);
+        var datagram = Discv4Codec.Encode(request, _settings.PrivateKey, _secp);
+        var hash = replyType == Discv4PacketType.Neighbors ? default : datagram.AsMemory(0, Discv4Constants.HashSize);
+        var reply = _pending.Add(node.Id, node.Address!, replyType, hash, onReply, onTimeout);
         Timers.StartSingleTimer(new ReplyTimeout(reply.Id), new ReplyTimeout(reply.Id), _settings.ResponseTimeout);
+        Transmit(node, datagram);
     }
 
     private void OnPingRequest(PingNode request)

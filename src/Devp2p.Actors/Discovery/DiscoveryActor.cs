@@ -98,18 +98,16 @@ public sealed partial class DiscoveryActor : ReceiveActor, IWithTimers
         _db?.Dispose();
     }
 
-    private void Send(Discv4Node to, Discv4Packet packet, out ReadOnlyMemory<byte> hash)
+    private void Send(Discv4Node to, Discv4Packet packet) => Transmit(to, Discv4Codec.Encode(packet, _settings.PrivateKey, _secp));
+
+    private void Transmit(Discv4Node to, byte[] datagram)
     {
-        var datagram = Discv4Codec.Encode(packet, _settings.PrivateKey, _secp);
-        hash = datagram.AsMemory(0, Discv4Constants.HashSize);
         if (to.Endpoint.UdpEndPoint is { } destination && IsAllowed(destination.Address))
         {
             _counters.Sent++;
             _transport.Send(destination, datagram);
         }
     }
-
-    private void Send(Discv4Node to, Discv4Packet packet) => Send(to, packet, out _);
 
     private ulong Expiration() => Discv4Expiration.From(Now, _settings.PacketExpiration);
 
