@@ -13,6 +13,7 @@ namespace Devp2p.Actors.Tests.Discovery;
 /// node must come to know at least 90 % of the others through lookups alone. Refresh and liveness
 /// pacing are shortened so it converges in a few seconds.
 /// </summary>
+[Collection(NetworkTestCollection.Name)]
 public sealed class LoopbackNetworkTests : TestKit
 {
     private readonly ITestOutputHelper _output;

@@ -21,8 +21,8 @@ public sealed class TableSpec(ITestOutputHelper output) : TestKit(output, useVir
     private DiscoverySettings Quiet() => Settings(_network, _db) with
     {
         RandomLookupsPerRefresh = 0,
-        UnprovenRevalidationInterval = TimeSpan.FromHours(2),
-        ProvenRevalidationInterval = TimeSpan.FromHours(2),
+        UnprovenRevalidationInterval = TimeSpan.FromDays(1), // beyond every Advance below
+        ProvenRevalidationInterval = TimeSpan.FromDays(1),
     };
 
     private IActorRef Start(DiscoverySettings settings)
