@@ -88,6 +88,40 @@ public sealed class Discv4EthereumJsTests : IAsyncLifetime
     }
 
     [InteropFact]
+    public async Task Our_findnode_gets_their_neighbours()
+    {
+        await using var js = await Discv4EthereumJsNetwork.StartAsync(2);
+        await WaitUntilAsync(async () =>
+        {
+            await js.SendAsync(new { cmd = "peers", node = 0 });
+            var peers = await js.WaitForAsync(e => e.GetProperty("event").GetString() == "peers", Wait, "peers");
+            return peers.GetProperty("peers").GetArrayLength() >= 1;
+        }, js);
+        await StartOursAsync(Enode(js.Nodes[0]));
+
+        // Seeded only with node 0, we learn node 1's endpoint from node 0's Neighbours (or, later, from a
+        // Ping of node 1 once node 0 has told it of us); the lookup result must carry it.
+        await WaitUntilAsync(async () =>
+        {
+            var lookup = await _ours.Ask<LookupResult>(new LookupNodes(NodeId.FromHex(js.Nodes[1].Id)), Wait);
+            return lookup.Nodes.Any(n => n.Id.ToHex() == js.Nodes[1].Id && n.UdpPort == js.Nodes[1].Port);
+        }, js);
+    }
+
+    [InteropFact]
+    public async Task Cli_discv4_ping_gets_their_pong()
+    {
+        await using var js = await Discv4EthereumJsNetwork.StartAsync(1);
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        int code = Devp2p.Cli.CliApp.Run(["discv4", "ping", Enode(js.Nodes[0]).ToString(), "--json"], stdout, stderr);
+
+        Assert.True(code == 0, stderr + "\n" + js.Log);
+        Assert.Contains("\"rttMs\"", stdout.ToString());
+    }
+
+    [InteropFact]
     public async Task We_discover_a_ten_node_ethereumjs_network_through_one_bootnode()
     {
         await using var js = await Discv4EthereumJsNetwork.StartAsync(10);
