@@ -8,6 +8,9 @@ namespace Devp2p.Actors.Discovery;
 // that runs them: at start and every RefreshInterval, a self lookup plus random lookups.
 public sealed partial class DiscoveryActor
 {
+    /// <summary>Lookups waiting for a slot at most; further requests are answered at once with no nodes.</summary>
+    private const int MaxQueuedLookups = 64;
+
     private readonly List<LookupRun> _running = [];
     private readonly Queue<LookupRun> _queued = new();
 
@@ -37,6 +40,11 @@ public sealed partial class DiscoveryActor
         var run = new LookupRun(target, replyTo);
         if (_running.Count >= _settings.MaxConcurrentLookups)
         {
+            if (_queued.Count >= MaxQueuedLookups)
+            {
+                replyTo?.Tell(new LookupResult(target, []));
+                return;
+            }
             _queued.Enqueue(run);
             return;
         }

@@ -49,6 +49,9 @@ public sealed partial class DiscoveryActor
 
     private void ExpireNodes()
     {
+        // Our own record lives in the database too (LocalNodeRecord); keep it from expiring while we run.
+        if (_db.GetNode(_self) is { } own)
+            _db.UpsertNode(own with { LastSeen = Now });
         int expired = _db.ExpireNodes(Now - _settings.NodeExpiration);
         if (expired > 0)
             _log.Debug("discv4 expired {Count} database nodes", expired);
