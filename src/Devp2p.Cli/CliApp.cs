@@ -20,6 +20,7 @@ public static class CliApp
         root.Subcommands.Add(KeyCommand.Create(io));
         root.Subcommands.Add(EnrCommand.Create(io));
         root.Subcommands.Add(RlpxCommand.Create(io));
+        root.Subcommands.Add(Discv4Command.Create(io));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,0 +1,20 @@
+namespace Devp2p.Actors.Discovery;
+
+/// <summary>The DiscoveryActor's counters; touched only on the actor's turn, so plain fields.</summary>
+internal sealed class DiscoveryCounters
+{
+    private readonly Dictionary<DiscoveryDrop, long> _dropped = [];
+
+    public long Received { get; set; }
+
+    public long Sent { get; set; }
+
+    public long RelayedRejected { get; set; }
+
+    public long LookupsCompleted { get; set; }
+
+    public void Drop(DiscoveryDrop reason) => _dropped[reason] = _dropped.GetValueOrDefault(reason) + 1;
+
+    public DiscoveryStats Snapshot(int tableSize, int pending) =>
+        new(Received, Sent, new Dictionary<DiscoveryDrop, long>(_dropped), RelayedRejected, tableSize, pending, LookupsCompleted);
+}

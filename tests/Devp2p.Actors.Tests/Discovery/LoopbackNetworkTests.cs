@@ -1,0 +1,83 @@
+using System.Net;
+using Devp2p.Actors.Discovery;
+using Devp2p.Kernel;
+using Devp2p.Kernel.TestKit;
+using Devp2p.Protocol.Crypto;
+using Devp2p.Protocol.Enode;
+using Xunit.Abstractions;
+
+namespace Devp2p.Actors.Tests.Discovery;
+
+/// <summary>
+/// 50 DiscoveryActors on real loopback UDP sockets, one of them the only bootnode of the rest: every
+/// node must come to know at least 90 % of the others through lookups alone. Refresh and liveness
+/// pacing are shortened so it converges in a few seconds.
+/// </summary>
+[Collection(NetworkTestCollection.Name)]
+public sealed class LoopbackNetworkTests : TestKit
+{
+    private readonly ITestOutputHelper _output;
+
+    public LoopbackNetworkTests(ITestOutputHelper output) : base(output) => _output = output;
+
+    private const int Nodes = 50;
+
+    private static DiscoverySettings Fast(EnodeUrl? boot) => new()
+    {
+        PrivateKey = Secp256k1.GeneratePrivateKey(),
+        ListenEndPoint = new IPEndPoint(IPAddress.Loopback, 0),
+        TcpPort = 30303,
+        Bootnodes = boot is null ? [] : [boot],
+        RefreshInterval = TimeSpan.FromSeconds(2),
+        RandomLookupsPerRefresh = 1,
+        UnprovenRevalidationInterval = TimeSpan.FromMilliseconds(50),
+        ProvenRevalidationInterval = TimeSpan.FromSeconds(1),
+    };
+
+    [Fact]
+    public async Task Every_node_finds_nine_tenths_of_a_fifty_node_network_through_one_bootnode()
+    {
+        var bootSettings = Fast(null);
+        var bootActor = Sys.ActorOf(DiscoveryActor.Props(bootSettings), "boot");
+        var bootRecord = await bootActor.Ask<LocalRecord>(GetLocalRecord.Instance, TimeSpan.FromSeconds(5));
+        var boot = Enr.Parse(bootRecord.Enr).ToEnodeUrl();
+
+        var actors = new List<(IActorRef Actor, NodeId Id)> { (bootActor, boot.Id) };
+        for (int i = 1; i < Nodes; i++)
+        {
+            var settings = Fast(boot);
+            actors.Add((Sys.ActorOf(DiscoveryActor.Props(settings), $"node{i}"), NodeId.FromBytes(Secp256k1.Default.CreatePublicKey(settings.PrivateKey))));
+        }
+        var everyone = actors.Select(a => a.Id).ToHashSet();
+        var found = actors.Select(_ => new HashSet<NodeId>()).ToArray();
+        int needed = (int)Math.Ceiling(0.9 * (Nodes - 1));
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(40);
+        var random = new Random(5);
+        while (DateTime.UtcNow < deadline)
+        {
+            var rounds = actors.Select(async (a, i) =>
+            {
+                if (found[i].Count >= needed)
+                    return;
+                var table = await a.Actor.Ask<TableNodes>(GetTableNodes.Instance, TimeSpan.FromSeconds(10));
+                var target = actors[random.Next(Nodes)].Id;
+                var lookup = await a.Actor.Ask<LookupResult>(new LookupNodes(target), TimeSpan.FromSeconds(10));
+                lock (found[i])
+                {
+                    found[i].UnionWith(table.Nodes.Select(n => n.Node.Id).Where(everyone.Contains));
+                    found[i].UnionWith(lookup.Nodes.Select(n => n.Id).Where(everyone.Contains));
+                    found[i].Remove(a.Id);
+                }
+            });
+            await Task.WhenAll(rounds);
+            _output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} min found {found.Min(f => f.Count)}, nodes short {found.Count(f => f.Count < needed)}");
+            if (found.All(f => f.Count >= needed))
+                break;
+        }
+
+        var counts = found.Select(f => f.Count).ToArray();
+        _output.WriteLine($"found per node: min {counts.Min()}, avg {counts.Average():F1} of {Nodes - 1}");
+        Assert.All(counts, c => Assert.True(c >= needed, $"a node found only {c} of {Nodes - 1}"));
+    }
+}
