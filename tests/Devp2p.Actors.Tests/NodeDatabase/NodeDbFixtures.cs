@@ -53,7 +53,7 @@ internal sealed class TempDir : IDisposable
 
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "devp2p-nodedb-" + Guid.NewGuid().ToString("N"));
 
-    public string DbFile => System.IO.Path.Combine(Path, Discovery.NodeDatabase.SqliteNodeDatabase.FileName);
+    public string DbFile => System.IO.Path.Combine(Path, global::Devp2p.Actors.Discovery.NodeDatabase.SqliteNodeDatabase.FileName);
 
     public void Dispose()
     {

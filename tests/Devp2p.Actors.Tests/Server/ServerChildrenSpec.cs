@@ -76,8 +76,8 @@ public sealed class ServerChildrenSpec(ITestOutputHelper output) : ServerSpecBas
         Assert.True(started.Setup.Static);
         Assert.Equal(node.Id, started.Setup.DialDestination);
 
-        Assert.IsType<Peers.CheckpointPassed>(PostHandshake(started.Peer, 1, inbound: false));
-        Assert.IsType<Peers.CheckpointPassed>(AddPeerCheckpoint(started.Peer, 1, inbound: false));
+        Assert.IsType<global::Devp2p.Actors.Peers.CheckpointPassed>(PostHandshake(started.Peer, 1, inbound: false));
+        Assert.IsType<global::Devp2p.Actors.Peers.CheckpointPassed>(AddPeerCheckpoint(started.Peer, 1, inbound: false));
         var added = events.ExpectMsg<PeerAdded>();
         Assert.True(added.Peer.Static);
         Assert.False(added.Peer.Inbound);
