@@ -21,6 +21,7 @@ public static class CliApp
         root.Subcommands.Add(EnrCommand.Create(io));
         root.Subcommands.Add(RlpxCommand.Create(io));
         root.Subcommands.Add(Discv4Command.Create(io));
+        root.Subcommands.Add(NodeCommand.Create(io));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -30,7 +31,7 @@ public static class CliApp
         {
             return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception ex) when (ex is CliException or FormatException or ArgumentException or CryptoException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is CliException or Devp2p.Kernel.Configuration.ConfigException or TimeoutException or FormatException or ArgumentException or CryptoException or IOException or UnauthorizedAccessException)
         {
             return Fail(stderr, ex.Message);
         }

@@ -58,10 +58,14 @@ public sealed partial class DiscoveryActor : ReceiveActor, IWithTimers
 
     /// <summary>
     /// The <see cref="DiscoveryPropsFactory"/> the ServerActor uses: settings from the server's, UDP on
-    /// the server's listen address (its port, or the TCP port when that was 0), the given database.
+    /// the server's listen address (its port, or the TCP port when that was 0), the given database —
+    /// by default the SQLite node database in <see cref="ServerSettings.NodeDatabasePath"/> (in memory without one).
     /// </summary>
-    public static DiscoveryPropsFactory Factory(Func<ServerSettings, INodeDatabase>? database = null) =>
-        (server, tcpPort) => Props(DiscoverySettings.FromServer(server, tcpPort, database is null ? null : () => database(server)));
+    public static DiscoveryPropsFactory Factory(Func<ServerSettings, INodeDatabase>? database = null)
+    {
+        database ??= server => NodeDatabase.SqliteNodeDatabase.Open(server.NodeDatabasePath);
+        return (server, tcpPort) => Props(DiscoverySettings.FromServer(server, tcpPort, () => database(server)));
+    }
 
     private DateTimeOffset Now => Context.System.Scheduler.Now;
 

@@ -35,16 +35,16 @@ public sealed class LookupConvergenceTests(ITestOutputHelper output) : TestKit(o
             TransportFactory = network.CreateTransport,
             Bootnodes = i == 0 ? [] : [boot],
             RefreshInterval = TimeSpan.FromMilliseconds(500),
-            UnprovenRevalidationInterval = TimeSpan.FromMilliseconds(50),
+            UnprovenRevalidationInterval = TimeSpan.FromMilliseconds(250),
             // Delivery is instant here; a generous timeout keeps a busy CI machine from failing live nodes.
             ResponseTimeout = TimeSpan.FromSeconds(2),
         }))).ToArray();
 
         // Warm up: every table holds most of the network (buckets can hold at most 16 per distance).
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (true)
         {
-            var sizes = await Task.WhenAll(actors.Select(a => a.Ask<TableNodes>(GetTableNodes.Instance, TimeSpan.FromSeconds(10))));
+            var sizes = await Task.WhenAll(actors.Select(a => a.Ask<TableNodes>(GetTableNodes.Instance, TimeSpan.FromSeconds(30))));
             if (sizes.All(s => s.Nodes.Count(n => n.Proven) >= 16) || DateTime.UtcNow > deadline)
                 break;
             await Task.Delay(200);
@@ -59,7 +59,7 @@ public sealed class LookupConvergenceTests(ITestOutputHelper output) : TestKit(o
                 .OrderBy(id => id, Comparer<NodeId>.Create((a, b) => NodeDistance.DistCmp(target.Hash, a.Hash, b.Hash)))
                 .Take(16).ToArray();
 
-            var result = await actors[asker].Ask<LookupResult>(new LookupNodes(target), TimeSpan.FromSeconds(20));
+            var result = await actors[asker].Ask<LookupResult>(new LookupNodes(target), TimeSpan.FromSeconds(30));
 
             Assert.Equal(expected, result.Nodes.Select(n => n.Id).ToArray());
         }

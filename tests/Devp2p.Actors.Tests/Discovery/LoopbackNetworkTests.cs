@@ -30,7 +30,7 @@ public sealed class LoopbackNetworkTests : TestKit
         Bootnodes = boot is null ? [] : [boot],
         RefreshInterval = TimeSpan.FromSeconds(2),
         RandomLookupsPerRefresh = 1,
-        UnprovenRevalidationInterval = TimeSpan.FromMilliseconds(50),
+        UnprovenRevalidationInterval = TimeSpan.FromMilliseconds(250),
         ProvenRevalidationInterval = TimeSpan.FromSeconds(1),
     };
 
@@ -52,17 +52,16 @@ public sealed class LoopbackNetworkTests : TestKit
         var found = actors.Select(_ => new HashSet<NodeId>()).ToArray();
         int needed = (int)Math.Ceiling(0.9 * (Nodes - 1));
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(40);
-        var random = new Random(5);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
             var rounds = actors.Select(async (a, i) =>
             {
                 if (found[i].Count >= needed)
                     return;
-                var table = await a.Actor.Ask<TableNodes>(GetTableNodes.Instance, TimeSpan.FromSeconds(10));
-                var target = actors[random.Next(Nodes)].Id;
-                var lookup = await a.Actor.Ask<LookupResult>(new LookupNodes(target), TimeSpan.FromSeconds(10));
+                var table = await a.Actor.Ask<TableNodes>(GetTableNodes.Instance, TimeSpan.FromSeconds(30));
+                var target = actors[Random.Shared.Next(Nodes)].Id;
+                var lookup = await a.Actor.Ask<LookupResult>(new LookupNodes(target), TimeSpan.FromSeconds(30));
                 lock (found[i])
                 {
                     found[i].UnionWith(table.Nodes.Select(n => n.Node.Id).Where(everyone.Contains));
