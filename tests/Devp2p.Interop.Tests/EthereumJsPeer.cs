@@ -38,8 +38,11 @@ internal sealed class EthereumJsPeer : IAsyncDisposable
 
     public string Log { get { lock (_log) return string.Join("\n", _log); } }
 
-    /// <summary>Starts the peer listening; with <paramref name="dialPort"/> it also dials us.</summary>
-    public static async Task<EthereumJsPeer> StartAsync(int? dialPort = null, byte[]? ourId = null)
+    /// <summary>
+    /// Starts the peer listening; with <paramref name="dialPort"/> it also dials us. <paramref name="flags"/>
+    /// go after the positional arguments (e.g. <c>--eth mainnet</c>, see peer.mjs).
+    /// </summary>
+    public static async Task<EthereumJsPeer> StartAsync(int? dialPort = null, byte[]? ourId = null, params string[] flags)
     {
         await EnsureInstalledAsync();
         var psi = new ProcessStartInfo(InteropEnvironment.FindOnPath("node") ?? "node")
@@ -62,6 +65,8 @@ internal sealed class EthereumJsPeer : IAsyncDisposable
         {
             psi.ArgumentList.Add("listen");
         }
+        foreach (var flag in flags)
+            psi.ArgumentList.Add(flag);
         var peer = new EthereumJsPeer(Process.Start(psi) ?? throw new InvalidOperationException("could not start node"));
         var ready = await peer.WaitForAsync("ready", TimeSpan.FromSeconds(30));
         peer.Id = Convert.FromHexString(ready.GetProperty("id").GetString()!);
