@@ -34,10 +34,10 @@ public sealed class LookupConvergenceTests(ITestOutputHelper output) : TestKit(o
             TcpPort = 30303,
             TransportFactory = network.CreateTransport,
             Bootnodes = i == 0 ? [] : [boot],
-            RefreshInterval = TimeSpan.FromMilliseconds(500),
+            RefreshInterval = TimeSpan.FromSeconds(2),
             UnprovenRevalidationInterval = TimeSpan.FromMilliseconds(250),
             // Delivery is instant here; a generous timeout keeps a busy CI machine from failing live nodes.
-            ResponseTimeout = TimeSpan.FromSeconds(2),
+            ResponseTimeout = TimeSpan.FromSeconds(5),
         }))).ToArray();
 
         // Warm up: every table holds most of the network (buckets can hold at most 16 per distance).
