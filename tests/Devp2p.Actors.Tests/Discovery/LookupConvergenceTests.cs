@@ -45,7 +45,10 @@ public sealed class LookupConvergenceTests(ITestOutputHelper output) : TestKit(o
         while (true)
         {
             var sizes = await Task.WhenAll(actors.Select(a => a.Ask<TableNodes>(GetTableNodes.Instance, TimeSpan.FromSeconds(30))));
-            if (sizes.All(s => s.Nodes.Count(n => n.Proven) >= 16) || DateTime.UtcNow > deadline)
+            // ...and every node is known to several others: a lookup can only find a node some table holds.
+            var known = sizes.SelectMany(s => s.Nodes.Select(n => n.Node.Id)).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+            bool everyoneKnown = ids.All(id => known.GetValueOrDefault(id) >= 3);
+            if ((sizes.All(s => s.Nodes.Count(n => n.Proven) >= 16) && everyoneKnown) || DateTime.UtcNow > deadline)
                 break;
             await Task.Delay(200);
         }
@@ -59,9 +62,18 @@ public sealed class LookupConvergenceTests(ITestOutputHelper output) : TestKit(o
                 .OrderBy(id => id, Comparer<NodeId>.Create((a, b) => NodeDistance.DistCmp(target.Hash, a.Hash, b.Hash)))
                 .Take(16).ToArray();
 
-            var result = await actors[asker].Ask<LookupResult>(new LookupNodes(target), TimeSpan.FromSeconds(30));
+            // Tables fill by refreshes racing the warm-up, so a first lookup may still miss a node no queried table
+            // holds yet; each lookup also teaches the tables. The exact 16 closest must come back within five tries.
+            NodeId[] found = [];
+            for (int attempt = 0; attempt < 5 && !found.SequenceEqual(expected); attempt++)
+            {
+                if (attempt > 0)
+                    await Task.Delay(1000);
+                var result = await actors[asker].Ask<LookupResult>(new LookupNodes(target), TimeSpan.FromSeconds(30));
+                found = result.Nodes.Select(n => n.Id).ToArray();
+            }
 
-            Assert.Equal(expected, result.Nodes.Select(n => n.Id).ToArray());
+            Assert.Equal(expected, found);
         }
     }
 }

@@ -32,6 +32,9 @@ public sealed class LoopbackNetworkTests : TestKit
         RandomLookupsPerRefresh = 1,
         UnprovenRevalidationInterval = TimeSpan.FromMilliseconds(500),
         ProvenRevalidationInterval = TimeSpan.FromSeconds(2),
+        // Loopback answers in microseconds; under CI load (two cores, every assembly at once, managed
+        // crypto) geth's 500 ms fails live nodes and stalls the first lookups in cascades of timeouts.
+        ResponseTimeout = TimeSpan.FromSeconds(2),
     };
 
     [Fact]
