@@ -29,7 +29,9 @@ public static class CliApp
 
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            // Ctrl-C / SIGTERM cancel the command's token; `node` then needs time for its graceful stop
+            // (Disconnect to every peer, discovery and the node database closed): System.CommandLine's 2 s cut it short.
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(10) });
         }
         catch (Exception ex) when (ex is CliException or Devp2p.Kernel.Configuration.ConfigException or TimeoutException or FormatException or ArgumentException or CryptoException or IOException or UnauthorizedAccessException)
         {
