@@ -8,6 +8,9 @@ namespace Devp2p.Actors.Peers;
 // Stage 5: running the matched sub-protocols.
 public sealed partial class PeerActor
 {
+    // Ping and Pong carry an empty RLP list; queued writes only read it, so one copy serves every peer.
+    private static readonly ReadOnlyMemory<byte> EmptyList = P2pMessageCodes.EmptyListPayload.ToArray();
+
     private const string BaseProtocol = "p2p";
 
     private readonly Dictionary<string, IActorRef> _protocols = new(StringComparer.Ordinal);
@@ -78,7 +81,7 @@ public sealed partial class PeerActor
         Receive<FrameReceived>(OnFrame);
         Receive<ReadFailed>(f => Close(PeerCloseCause.FromException(f.Cause, "read")));
         Receive<WriteFailed>(f => Close(PeerCloseCause.FromException(f.Cause, "write") with { Reason = DisconnectReason.NetworkError }));
-        Receive<PeerTimers.PingTick>(_ => Enqueue(P2pMessageCodes.Ping, P2pMessageCodes.EmptyListPayload.ToArray(), BaseProtocol, P2pMessageCodes.P2pVersion, P2pMessageCodes.Ping));
+        Receive<PeerTimers.PingTick>(_ => Enqueue(P2pMessageCodes.Ping, EmptyList, BaseProtocol, P2pMessageCodes.P2pVersion, P2pMessageCodes.Ping));
         Receive<PeerTimers.ReadDeadlineCheck>(_ => CheckReadDeadline());
         Receive<PeerTimers.WriteWatchdogCheck>(_ => CheckWriteWatchdog());
         Receive<ProtocolSend>(OnProtocolSend);
@@ -142,7 +145,7 @@ public sealed partial class PeerActor
         switch (frame.Code)
         {
             case P2pMessageCodes.Ping:
-                Enqueue(P2pMessageCodes.Pong, P2pMessageCodes.EmptyListPayload.ToArray(), BaseProtocol, P2pMessageCodes.P2pVersion, P2pMessageCodes.Pong);
+                Enqueue(P2pMessageCodes.Pong, EmptyList, BaseProtocol, P2pMessageCodes.P2pVersion, P2pMessageCodes.Pong);
                 break;
             case P2pMessageCodes.Disconnect:
                 // As geth: an undecodable reason still ends the session, as "requested".
