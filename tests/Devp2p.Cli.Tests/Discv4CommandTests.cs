@@ -105,6 +105,12 @@ public sealed class Discv4CommandTests : IAsyncLifetime
         var others = new List<EnodeUrl>();
         for (int i = 0; i < 4; i++)
             others.Add((await StartNodeAsync(_enode)).Item3);
+        // The crawl starts from the bootnode: wait until it has met the others (they bond with it as they start),
+        // else a crawl on a busy machine can finish before the network exists.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await _node.Ask<TableNodes>(GetTableNodes.Instance, TimeSpan.FromSeconds(10))).Nodes.Count < others.Count
+               && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
         var file = Path.Combine(Path.GetTempPath(), $"crawl-{Guid.NewGuid():N}.json");
         try
         {

@@ -119,8 +119,17 @@ public sealed class PeerTimerSpec(ITestOutputHelper output) : PeerSpecBase(outpu
         var incompressible = new byte[256 * 1024];
         new Random(5).NextBytes(incompressible);
         peer.Tell(new ToProtocol("test", new TestProtocol.SendCommand(0, incompressible, Count: 20)));
-        Parent.ExpectNoMsg(TimeSpan.FromMilliseconds(300)); // let the writer fill the socket and block
-        Advance(settings.WriteTimeout);
+        // Let the writer fill the socket and block. On a loaded machine the blocking write may start late, so
+        // keep moving the clock a write timeout at a time until the watchdog sees a stuck write; a writer that
+        // is never stuck never closes and the spec fails.
+        Parent.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        for (int i = 0; i < 20; i++)
+        {
+            Advance(settings.WriteTimeout);
+            await Task.Delay(250);
+            if (Parent.HasMessages)
+                break;
+        }
         var closed = ExpectClosed(DisconnectReason.NetworkError);
         Assert.Contains("frame write", closed.Detail);
     }
