@@ -21,6 +21,10 @@ internal static class Discv4Crawl
     /// <summary>Lookups in a row that find no new node end the search early.</summary>
     private const int QuietLookups = 8;
 
+    // Lookups on a fresh table can come back in milliseconds while the first bonds are still under way, so
+    // "quiet" also needs this much time without a new node before the crawl ends early.
+    private static readonly TimeSpan QuietTime = TimeSpan.FromSeconds(2);
+
     private sealed record CrawledNode(string Id, string Enode, string? Enr, string Ip, int Tcp, int Udp, DateTimeOffset LastSeen);
 
     public static Command Create(CliOutput io)
@@ -48,7 +52,8 @@ internal static class Discv4Crawl
         var found = new Dictionary<NodeId, Discv4Node>();
         var lookupBudget = timeout * 0.8;
         int quiet = 0;
-        while (clock.Elapsed < lookupBudget && quiet < QuietLookups && !ct.IsCancellationRequested)
+        var lastNew = TimeSpan.Zero;
+        while (clock.Elapsed < lookupBudget && !(quiet >= QuietLookups && clock.Elapsed - lastNew >= QuietTime) && !ct.IsCancellationRequested)
         {
             var target = NodeId.FromBytes(RandomNumberGenerator.GetBytes(NodeId.Length));
             var result = await session.Discovery.Ask<LookupResult>(new LookupNodes(target), TimeSpan.FromMinutes(1), ct);
@@ -57,6 +62,8 @@ internal static class Discv4Crawl
             foreach (var node in result.Nodes.Concat(table.Nodes.Select(t => t.Node)))
                 found.TryAdd(node.Id, node);
             quiet = found.Count == before ? quiet + 1 : 0;
+            if (quiet == 0)
+                lastNew = clock.Elapsed;
             io.Err.WriteLine($"discv4 crawl: {found.Count} nodes after {clock.Elapsed.TotalSeconds:F1}s");
         }
 
