@@ -63,7 +63,11 @@ public sealed class ActorRefSpec(ITestOutputHelper output) : TestKit.TestKit(out
         Watch(first);
         Sys.Stop(first);
         ExpectTerminated(first);
-        var second = Sys.ActorOf(Props.Create<Echo>(), "a");
+        // As in Akka, the name is free once the parent (here the user guardian) has handled the child's
+        // termination, which may come just after the watcher's Terminated.
+        IActorRef? second = null;
+        AwaitAssert(() => second = Sys.ActorOf(Props.Create<Echo>(), "a"));
+        Assert.NotNull(second);
         Assert.Equal(first.Path, second.Path);
         Assert.NotEqual(first, second);
         Assert.Equal(second, second);
