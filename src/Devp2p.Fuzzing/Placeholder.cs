@@ -1,0 +1,3 @@
+namespace Devp2p.Fuzzing;
+
+internal static class Placeholder { }

@@ -1,0 +1,3 @@
+namespace Devp2p.Hosting;
+
+internal static class Placeholder { }
