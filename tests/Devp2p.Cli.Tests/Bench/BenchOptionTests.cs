@@ -22,6 +22,11 @@ public sealed class BenchOptionTests
     [InlineData(new[] { "bench", "peers", "--rate", "-1" }, "--rate must be at least 1")]
     [InlineData(new[] { "bench", "kernel", "--messages", "0" }, "bench kernel: --messages must be at least 1")]
     [InlineData(new[] { "bench", "kernel", "--bogus" }, "'--bogus'")]
+    [InlineData(new[] { "bench", "throughput", "--compare", "geth" }, "bench throughput: --compare must be ethereumjs, got 'geth'")]
+    [InlineData(new[] { "bench", "handshake", "--compare", "ethereumjs", "--target", "enode://ca634cae0d49acb401d8a4c6b6fe8c55b70d115bf400769cc1400f3258cd31387574077f301b421bc84df7266c44e9e6d569fc56be00812904767bf5ccd1fc7f@127.0.0.1:1" }, "cannot be combined with --target")]
+    [InlineData(new[] { "bench", "handshake", "--listen", "127.0.0.1:0", "--compare", "ethereumjs" }, "--compare does not apply to --listen")]
+    [InlineData(new[] { "bench", "peers", "--compare", "ethereumjs" }, "'--compare'")]
+    [InlineData(new[] { "bench", "kernel", "--compare", "ethereumjs" }, "'--compare'")]
     public void Bad_options_are_one_line_and_exit_1(string[] args, string messagePart)
     {
         Cli.AssertFails(Cli.Run(args), messagePart);

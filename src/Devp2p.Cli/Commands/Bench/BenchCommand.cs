@@ -27,16 +27,34 @@ public static class BenchCommand
 
     private static Option<bool> JsonOption() => new("--json") { Description = "print one JSON object" };
 
+    private static Option<string?> CompareOption() => new("--compare") { Description = "also run the workload on another stack: ethereumjs" };
+
+    // --compare names the other stack; it runs both ends itself, so it cannot load a --target.
+    private static bool Compare(string? value, bool hasTarget, string command) => value switch
+    {
+        null => false,
+        "ethereumjs" when hasTarget => throw new CliException($"{command}: --compare runs both ends locally; it cannot be combined with --target"),
+        "ethereumjs" => true,
+        _ => throw new CliException($"{command}: --compare must be ethereumjs, got '{value}'"),
+    };
+
+    private static async Task<BenchResult> WithComparison(Task<BenchResult> ours, bool compare, string workload, int first, int second, CancellationToken ct)
+    {
+        var result = await ours;
+        return compare ? result with { EthereumJs = await EthereumJsBench.RunAsync(workload, first, second, ct) } : result;
+    }
+
     private static Command Handshake(CliOutput io)
     {
         var connections = new Option<int>("--connections") { Description = "handshakes to run", DefaultValueFactory = _ => 2000 };
         var concurrency = new Option<int>("--concurrency") { Description = "handshakes in flight", DefaultValueFactory = _ => 16 };
         var target = new Option<string?>("--target") { Description = "dial this enode instead of our own listener" };
         var listen = new Option<string?>("--listen") { Description = "only listen on ADDR and print handshakes/s each second" };
+        var compare = CompareOption();
         var json = JsonOption();
         var command = new Command("handshake", "RLPx handshake + Hello + Disconnect over loopback; floor: the EC operations of a handshake")
         {
-            connections, concurrency, target, listen, json,
+            connections, concurrency, target, listen, compare, json,
         };
         command.SetAction((parse, ct) =>
         {
@@ -45,6 +63,8 @@ public static class BenchCommand
             {
                 if (parse.GetValue(target) is not null)
                     throw new CliException($"{name}: give --target or --listen, not both");
+                if (parse.GetValue(compare) is not null)
+                    throw new CliException($"{name}: --compare does not apply to --listen");
                 var endpoint = ServerSettingsConfig.ParseListenAddress(addr) ?? throw new CliException($"{name}: --listen must not be empty");
                 return HandshakeListenMode.RunAsync(io, endpoint, parse.GetValue(json), ct);
             }
@@ -52,7 +72,9 @@ public static class BenchCommand
                 Positive(parse.GetValue(connections), "--connections", name),
                 Positive(parse.GetValue(concurrency), "--concurrency", name),
                 Enode(parse.GetValue(target), name));
-            return Report(io, parse.GetValue(json), HandshakeBench.RunAsync(options, ct));
+            bool other = Compare(parse.GetValue(compare), options.Target is not null, name);
+            return Report(io, parse.GetValue(json),
+                WithComparison(HandshakeBench.RunAsync(options, ct), other, "handshake", options.Connections, options.Concurrency, ct));
         });
         return command;
     }
@@ -61,8 +83,9 @@ public static class BenchCommand
     {
         var size = new Option<int>("--size") { Description = "message size in bytes: 64, 1024 or 65536", DefaultValueFactory = _ => 1024 };
         var messages = new Option<int>("--messages") { Description = "echo requests to send", DefaultValueFactory = _ => 20_000 };
+        var compare = CompareOption();
         var json = JsonOption();
-        var command = new Command("throughput", "echo/1 requests over one session; floor: Keccak-256 + AES-256-CTR over the same bytes") { size, messages, json };
+        var command = new Command("throughput", "echo/1 requests over one session; floor: Keccak-256 + AES-256-CTR over the same bytes") { size, messages, compare, json };
         command.SetAction((parse, ct) =>
         {
             const string name = "bench throughput";
@@ -70,7 +93,9 @@ public static class BenchCommand
             if (!ThroughputSizes.Contains(s))
                 throw new CliException($"{name}: --size must be 64, 1024 or 65536, got {s}");
             var options = new ThroughputBench.Options(s, Positive(parse.GetValue(messages), "--messages", name));
-            return Report(io, parse.GetValue(json), ThroughputBench.RunAsync(options, ct));
+            bool other = Compare(parse.GetValue(compare), false, name);
+            return Report(io, parse.GetValue(json),
+                WithComparison(ThroughputBench.RunAsync(options, ct), other, "throughput", options.Size, options.Messages, ct));
         });
         return command;
     }
@@ -80,8 +105,9 @@ public static class BenchCommand
         var pings = new Option<int>("--pings") { Description = "Ping → Pong round trips", DefaultValueFactory = _ => 5000 };
         var concurrency = new Option<int>("--concurrency") { Description = "Pings in flight", DefaultValueFactory = _ => 64 };
         var target = new Option<string?>("--target") { Description = "ping this enode instead of our own second endpoint" };
+        var compare = CompareOption();
         var json = JsonOption();
-        var command = new Command("discovery", "discv4 Ping → Pong round trips; floor: sign + recover per packet") { pings, concurrency, target, json };
+        var command = new Command("discovery", "discv4 Ping → Pong round trips; floor: sign + recover per packet") { pings, concurrency, target, compare, json };
         command.SetAction((parse, ct) =>
         {
             const string name = "bench discovery";
@@ -89,7 +115,9 @@ public static class BenchCommand
                 Positive(parse.GetValue(pings), "--pings", name),
                 Positive(parse.GetValue(concurrency), "--concurrency", name),
                 Enode(parse.GetValue(target), name));
-            return Report(io, parse.GetValue(json), DiscoveryBench.RunAsync(options, ct));
+            bool other = Compare(parse.GetValue(compare), options.Target is not null, name);
+            return Report(io, parse.GetValue(json),
+                WithComparison(DiscoveryBench.RunAsync(options, ct), other, "discovery", options.Pings, options.Concurrency, ct));
         });
         return command;
     }
