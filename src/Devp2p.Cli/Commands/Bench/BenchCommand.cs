@@ -159,7 +159,16 @@ public static class BenchCommand
 
     private static async Task<int> Report(CliOutput io, bool json, Task<BenchResult> run)
     {
-        var result = await run;
+        BenchResult result;
+        try
+        {
+            result = await run;
+        }
+        catch (OperationCanceledException e)
+        {
+            // Ctrl-C or SIGTERM mid-run: nothing measured is worth printing.
+            throw new CliException($"bench: interrupted before the run completed ({e.GetType().Name})");
+        }
         if (json)
             BenchJsonWriter.Write(result, io.Out);
         else
