@@ -22,7 +22,12 @@ public sealed class GreeterService(IDevp2pNode node, IConfiguration configuratio
         Console.WriteLine(node.Info.Enode);
         await using var events = node.SubscribeEvents();
         foreach (var url in configuration.GetSection("greeter:peers").GetChildren().Select(c => c.Value).OfType<string>())
-            await node.AddPeerAsync(EnodeUrl.Parse(url), stoppingToken);
+        {
+            if (EnodeUrl.TryParse(url, out var enode) && enode is not null)
+                await node.AddPeerAsync(enode, stoppingToken);
+            else
+                log.LogError("greeter:peers: not an enode URL: {Url}", url);
+        }
         var name = configuration["greeter:name"] ?? "world";
         try
         {

@@ -8,6 +8,8 @@ using Devp2p.Hosting;
 using Devp2p.Samples.Greeter;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 var builder = Host.CreateApplicationBuilder(args);
 var signature = builder.Configuration["greeter:name"] ?? "a Devp2p.Actors greeter";
@@ -16,4 +18,6 @@ builder.Services.AddDevp2p(builder.Configuration.GetSection("devp2p"), options =
     .UseEphemeralKey()
     .AddProtocol(GreeterProtocol.Registration(signature)));
 builder.Services.AddHostedService<GreeterService>();
+// Logs go to stderr, so stdout's first line is the enode URL (scripts read it).
+builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 await builder.Build().RunAsync();
