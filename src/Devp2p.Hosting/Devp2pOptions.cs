@@ -36,6 +36,9 @@ public sealed class Devp2pOptions
     /// <summary>How long start-up may take (the listener binding) before the host's start fails.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long an <see cref="IDevp2pNode"/> request (GetPeersAsync, AddPeerAsync, …) waits for the server's answer.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long the graceful stop waits for peers to take their Disconnect before it forces them.</summary>
     public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

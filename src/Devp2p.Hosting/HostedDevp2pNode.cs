@@ -124,7 +124,7 @@ internal sealed class HostedDevp2pNode : IDevp2pNode, IHostedService, IAsyncDisp
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
 
     public Task<IReadOnlyList<PeerInfo>> GetPeersAsync(CancellationToken cancellationToken = default) =>
-        Server.Ask<IReadOnlyList<PeerInfo>>(GetPeers.Instance, _options.StartTimeout, cancellationToken);
+        Server.Ask<IReadOnlyList<PeerInfo>>(GetPeers.Instance, _options.RequestTimeout, cancellationToken);
 
     public Task AddPeerAsync(EnodeUrl node, CancellationToken cancellationToken = default) => Request(new AddPeer(node), cancellationToken);
 
@@ -161,7 +161,7 @@ internal sealed class HostedDevp2pNode : IDevp2pNode, IHostedService, IAsyncDisp
     private async Task Request(object request, CancellationToken cancellationToken)
     {
         // Each request is answered with Status.Success, or Status.Failure whose cause Ask rethrows.
-        await Server.Ask<Status.Success>(request, _options.StartTimeout, cancellationToken).ConfigureAwait(false);
+        await Server.Ask<Status.Success>(request, _options.RequestTimeout, cancellationToken).ConfigureAwait(false);
     }
 
     private static InvalidOperationException NotStarted() => new("the devp2p node has not started (start the host first)");

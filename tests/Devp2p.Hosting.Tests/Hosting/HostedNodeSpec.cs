@@ -98,6 +98,26 @@ public sealed class HostedNodeSpec : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Trusted_and_removed_peers_go_through_the_facade()
+    {
+        var (_, a) = await StartAsync("node-t");
+        var (_, b) = await StartAsync("node-u");
+        await using var eventsA = a.SubscribeEvents();
+        await a.AddTrustedPeerAsync(b.Info.Enode);
+        await a.AddPeerAsync(b.Info.Enode);
+        await NextAsync<PeerAdded>(eventsA);
+        var peer = Assert.Single(await a.GetPeersAsync());
+        Assert.True(peer.Trusted);
+
+        await a.RemovePeerAsync(b.Info.Id);
+        var dropped = await NextAsync<PeerDropped>(eventsA);
+        Assert.Equal(DisconnectReason.Requested, dropped.Reason);
+        Assert.False(dropped.RemoteRequested);
+        Assert.Empty(await a.GetPeersAsync());
+        await a.RemoveTrustedPeerAsync(b.Info.Id);
+    }
+
+    [Fact]
     public async Task The_registry_holds_the_ServerActor_once_the_host_has_started()
     {
         var host = Build("node-r");
