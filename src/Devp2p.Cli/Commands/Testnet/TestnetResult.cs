@@ -53,5 +53,8 @@ internal sealed record TestnetResult(TestnetOptions Options, bool Converged, Tim
     internal static string DropsText(TestnetSnapshot snapshot) =>
         snapshot.Drops.Count == 0 ? "none" : string.Join(", ", snapshot.Drops.Select(d => $"{d.Key} {d.Value}"));
 
-    internal static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture) + " s";
+    /// <summary>"3.42 s", or "250 ms" below a second.</summary>
+    internal static string Seconds(TimeSpan t) => t < TimeSpan.FromSeconds(1)
+        ? t.TotalMilliseconds.ToString("0.##", CultureInfo.InvariantCulture) + " ms"
+        : t.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture) + " s";
 }
