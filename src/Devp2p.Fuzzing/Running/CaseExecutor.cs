@@ -9,7 +9,17 @@ public static class CaseExecutor
 {
     public static FuzzCaseResult Run(FuzzTarget target, ulong runSeed, long caseIndex)
     {
-        var input = target.CreateInput(new FuzzCaseRandom(FuzzSeed.ForCase(runSeed, target.Name, caseIndex)));
+        FuzzInput input;
+        try
+        {
+            input = target.CreateInput(new FuzzCaseRandom(FuzzSeed.ForCase(runSeed, target.Name, caseIndex)));
+        }
+        catch (Exception e)
+        {
+            // A bug of the harness, not of a decoder, but it must not end the run silently either.
+            return new FuzzCaseResult(target.Name, runSeed, caseIndex, FuzzOutcome.UnexpectedException, "input generation", 0, 0,
+                $"creating the input failed: {e.GetType().Name}: {e.Message} at {FirstFrame(e)}", []);
+        }
         FuzzOutcome outcome;
         string detail;
         long before = GC.GetAllocatedBytesForCurrentThread();

@@ -21,7 +21,7 @@ internal static class Discv4Packets
     private static byte[] Build(Discv4PacketType type, int index)
     {
         var random = new FuzzCaseRandom(FuzzSeed.ForCase(FuzzSeed.Default, "discv4-pool-" + type, index));
-        IReadOnlyList<byte[]>? rest = random.Chance(1, 4) ? [random.Bytes(random.Next(8))] : null;
+        IReadOnlyList<byte[]>? rest = random.Chance(1, 4) ? [Devp2p.Protocol.Rlp.RlpCodec.EncodeBytes(random.Bytes(random.Next(8)))] : null;
         ulong expiration = random.Sample(FuzzGenerators.UInt64);
         ulong? seq = random.Chance(1, 2) ? random.Sample(FuzzGenerators.UInt64) : null;
         Discv4Packet packet = type switch

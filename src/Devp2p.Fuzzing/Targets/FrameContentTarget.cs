@@ -13,7 +13,8 @@ internal sealed class FrameContentTarget : FuzzTarget
     {
         var initiator = new InitiatorHandshake(TestKeys.Private(1), TestKeys.Public(0), new SeededHandshakeRandom(3));
         var recipient = new RecipientHandshake(TestKeys.Private(0), new SeededHandshakeRandom(4));
-        recipient.Receive(initiator.CreateAuth());
+        var auth = initiator.CreateAuth();
+        HandshakeSealing.Feed(auth, () => recipient.BytesWanted, () => recipient.IsComplete, recipient.Receive);
         var session = new RlpxSession(recipient.Secrets);
         session.EnableSnappy();
         return session;

@@ -8,7 +8,7 @@ internal static class FuzzReportWriter
 {
     public static int WriteRun(CliOutput io, ulong seed, IEnumerable<FuzzTargetReport> reports)
     {
-        io.Out.WriteLine($"seed {seed}");
+        io.Out.WriteLine($"seed {seed}, secp256k1 backend {Devp2p.Protocol.Crypto.Secp256k1.BackendName}");
         io.Out.WriteLine($"{"target",-22} {"cases",9} {"decoded",9} {"typed err",9} {"failures",8} {"max alloc",10} {"time",8}");
         var failed = new List<FuzzTargetReport>();
         long total = 0, failures = 0;
