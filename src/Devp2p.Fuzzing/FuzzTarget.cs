@@ -17,7 +17,7 @@ public abstract class FuzzTarget
     public abstract string Description { get; }
 
     /// <summary>Cases of this target in the CI quick pass: thousands, fewer where each case does elliptic-curve work.</summary>
-    public virtual int QuickCases => 3000;
+    public virtual int QuickCases => 2000;
 
     /// <summary>Bytes a case may allocate whatever its input: exception objects, small fixed buffers.</summary>
     protected virtual long AllocationBase => 64 * 1024;

@@ -17,8 +17,6 @@ internal sealed class EnodeUrlTarget : FuzzTarget
 
     public override string Description => "EnodeUrl.Parse on text; parsed URLs round-trip through ToString";
 
-    public override int QuickCases => 2000;
-
     public override FuzzInput CreateInput(FuzzCaseRandom random)
     {
         if (random.Chance(1, 3))
