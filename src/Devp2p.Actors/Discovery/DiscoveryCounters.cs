@@ -15,6 +15,14 @@ internal sealed class DiscoveryCounters
 
     public void Drop(DiscoveryDrop reason) => _dropped[reason] = _dropped.GetValueOrDefault(reason) + 1;
 
-    public DiscoveryStats Snapshot(int tableSize, int pending) =>
-        new(Received, Sent, new Dictionary<DiscoveryDrop, long>(_dropped), RelayedRejected, tableSize, pending, LookupsCompleted);
+    /// <summary>Datagrams the receive loop shed before they reached the actor (counted on that thread).</summary>
+    public Func<long> Shed { get; set; } = () => 0;
+
+    public DiscoveryStats Snapshot(int tableSize, int pending)
+    {
+        var dropped = new Dictionary<DiscoveryDrop, long>(_dropped);
+        if (Shed() is > 0 and var shed)
+            dropped[DiscoveryDrop.Overloaded] = shed;
+        return new(Received, Sent, dropped, RelayedRejected, tableSize, pending, LookupsCompleted);
+    }
 }

@@ -98,6 +98,8 @@ public static class NodeCommand
             settings = settings with { ListenEndPoint = ServerSettingsConfig.ParseListenAddress(o.Listen) ?? throw new CliException("node: --listen must not be empty") };
         if (o.DataDir is not null)
             settings = settings with { NodeDatabasePath = o.DataDir };
+        if (o.NodeKeyFile is null && o.NodeKeyHex is null && settings.NodeDatabasePath is { } dataDir)
+            settings = settings with { PrivateKey = LoadOrCreateNodeKey(dataDir) };
         if (o.Bootnodes is not null)
             settings = settings with { BootstrapNodes = Enodes(o.Bootnodes, "--bootnodes") };
         if (o.Static is not null)
@@ -109,6 +111,19 @@ public static class NodeCommand
         if (o.NoDiscover)
             settings = settings with { NoDiscovery = true };
         return settings;
+    }
+
+    // Without an explicit key, a node with a data directory keeps its identity across restarts.
+    private static byte[] LoadOrCreateNodeKey(string dataDir)
+    {
+        try
+        {
+            return Devp2p.Actors.NodeKeyFile.LoadOrCreate(dataDir);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            throw new CliException($"node: {e.Message}");
+        }
     }
 
     /// <summary>reference.conf &lt; --config &lt; DEVP2P_... variables &lt; --set (the flags are applied on the settings after).</summary>
