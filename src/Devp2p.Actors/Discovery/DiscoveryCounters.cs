@@ -13,7 +13,17 @@ internal sealed class DiscoveryCounters
 
     public long LookupsCompleted { get; set; }
 
-    public void Drop(DiscoveryDrop reason) => _dropped[reason] = _dropped.GetValueOrDefault(reason) + 1;
+    /// <summary>Drops so far, and the last reason (the metrics tell which datagram a drop belonged to).</summary>
+    public long DropCount { get; private set; }
+
+    public DiscoveryDrop? LastDrop { get; private set; }
+
+    public void Drop(DiscoveryDrop reason)
+    {
+        _dropped[reason] = _dropped.GetValueOrDefault(reason) + 1;
+        DropCount++;
+        LastDrop = reason;
+    }
 
     public DiscoveryStats Snapshot(int tableSize, int pending) =>
         new(Received, Sent, new Dictionary<DiscoveryDrop, long>(_dropped), RelayedRejected, tableSize, pending, LookupsCompleted);

@@ -39,6 +39,7 @@ public sealed partial class PeerActor
         Timers.Cancel(PeerTimers.EncHandshake);
         _connection = done.Connection;
         _remoteId = NodeId.FromBytes(done.Connection.RemotePublicKey);
+        Identified(_remoteId, "post-handshake");
         _log.Debug("enc handshake with {Peer} done ({Direction})", Who, _setup.Inbound ? "inbound" : "outbound");
         Context.Parent.Tell(new PostHandshake(_remoteId, _setup.Inbound));
         Become(() =>
@@ -51,6 +52,7 @@ public sealed partial class PeerActor
 
     private void StartHello()
     {
+        EnterStage("protocol-handshake");
         Timers.StartSingleTimer(PeerTimers.Hello, new PeerTimers.StageTimeout("protocol handshake"), _settings.HelloTimeout);
         var connection = _connection!;
         var ours = OurHello.Create(_settings);
@@ -78,6 +80,7 @@ public sealed partial class PeerActor
         }
         var matched = CapabilityMatcher.Match(OurHello.LocalCapabilities(_settings.Protocols), hello.Capabilities);
         _log.Debug("{Peer} says {Hello}; matched [{Matched}]", Who, hello, string.Join(", ", matched));
+        EnterStage("add-peer");
         Context.Parent.Tell(new AddPeerCheckpoint(_remoteId!, _setup.Inbound, hello, matched));
         Become(() =>
         {
