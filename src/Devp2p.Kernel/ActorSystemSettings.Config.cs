@@ -18,6 +18,7 @@ public sealed partial record ActorSystemSettings
         var kernel = full.GetConfig("devp2p.kernel");
         var logging = full.GetConfig("devp2p.logging");
         var askTimeout = kernel.GetTimeSpan("ask-timeout");
+        ParseLogLevel(kernel, "loglevel"); // devp2p.logging.level defaults to it: a bad value is reported under its own key
         return new ActorSystemSettings
         {
             Throughput = Positive(kernel, "dispatcher.throughput"),
