@@ -41,7 +41,17 @@ public static class BenchCommand
     private static async Task<BenchResult> WithComparison(Task<BenchResult> ours, bool compare, string workload, int first, int second, CancellationToken ct)
     {
         var result = await ours;
-        return compare ? result with { EthereumJs = await EthereumJsBench.RunAsync(workload, first, second, ct) } : result;
+        if (!compare)
+            return result;
+        try
+        {
+            return result with { EthereumJs = await EthereumJsBench.RunAsync(workload, first, second, ct) };
+        }
+        catch (CliException e) when (!ct.IsCancellationRequested)
+        {
+            // Our figures stand on their own: keep them, and say why the other column is empty.
+            return result with { EthereumJs = [], Settings = [.. result.Settings, new("ethereumjsError", e.Message)] };
+        }
     }
 
     private static Command Handshake(CliOutput io)
