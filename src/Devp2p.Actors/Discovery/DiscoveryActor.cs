@@ -33,6 +33,7 @@ public sealed partial class DiscoveryActor : ReceiveActor, IWithTimers
     private INodeDatabase _db = null!;
     private IUdpTransport _transport = null!;
     private Enr _record = null!;
+    private DatagramIntake? _intake;
     private NodeEndpoint _ourEndpoint = null!;
 
     public DiscoveryActor(DiscoverySettings settings)
@@ -88,7 +89,13 @@ public sealed partial class DiscoveryActor : ReceiveActor, IWithTimers
         _record = LocalNodeRecord.Load(_db, _settings.PrivateKey, ip, _settings.TcpPort, local.Port, Now);
         _ourEndpoint = new NodeEndpoint(ip ?? local.Address, (ushort)local.Port, (ushort)_settings.TcpPort);
         var self = Self;
-        _transport.Start((from, data) => self.Tell(new UdpDatagram(from, data), ActorRefs.NoSender));
+        var intake = _intake = new DatagramIntake(_settings.IntakeCapacity);
+        _counters.Shed = () => intake.Shed;
+        _transport.Start((from, data) =>
+        {
+            if (intake.TryEnter())
+                self.Tell(new UdpDatagram(from, data), ActorRefs.NoSender);
+        });
         _log.Info("discv4 listening on {Endpoint}, record seq {Seq}", local, _record.Seq);
 
         SeedTable();

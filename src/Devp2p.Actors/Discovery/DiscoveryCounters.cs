@@ -25,6 +25,14 @@ internal sealed class DiscoveryCounters
         LastDrop = reason;
     }
 
-    public DiscoveryStats Snapshot(int tableSize, int pending) =>
-        new(Received, Sent, new Dictionary<DiscoveryDrop, long>(_dropped), RelayedRejected, tableSize, pending, LookupsCompleted);
+    /// <summary>Datagrams the receive loop shed before they reached the actor (counted on that thread).</summary>
+    public Func<long> Shed { get; set; } = () => 0;
+
+    public DiscoveryStats Snapshot(int tableSize, int pending)
+    {
+        var dropped = new Dictionary<DiscoveryDrop, long>(_dropped);
+        if (Shed() is > 0 and var shed)
+            dropped[DiscoveryDrop.Overloaded] = shed;
+        return new(Received, Sent, dropped, RelayedRejected, tableSize, pending, LookupsCompleted);
+    }
 }
