@@ -136,10 +136,22 @@ internal sealed class HostedDevp2pNode : IDevp2pNode, IHostedService, IAsyncDisp
 
     public PeerEventSubscription SubscribeEvents()
     {
-        var subscription = new PeerEventSubscription(System, _options.EventBufferCapacity, _ => Interlocked.Increment(ref _droppedEvents));
-        _subscriptions.TryAdd(subscription, 0);
-        if (_stopping is not null)
-            subscription.Complete();
+        var system = System;
+        var subscription = new PeerEventSubscription(_options.EventBufferCapacity, _ => Interlocked.Increment(ref _droppedEvents),
+            ended => _subscriptions.TryRemove(ended, out _));
+        // Under the gate: either the stop sees this subscription and ends it, or it has begun and we end it here.
+        lock (_gate)
+        {
+            if (_stopping is null)
+            {
+                _subscriptions.TryAdd(subscription, 0);
+                subscription.Attach(system);
+            }
+            else
+            {
+                subscription.Complete();
+            }
+        }
         return subscription;
     }
 
@@ -154,7 +166,6 @@ internal sealed class HostedDevp2pNode : IDevp2pNode, IHostedService, IAsyncDisp
         finally
         {
             subscription.Complete();
-            _subscriptions.TryRemove(subscription, out _);
         }
     }
 

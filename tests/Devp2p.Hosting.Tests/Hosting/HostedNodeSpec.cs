@@ -153,6 +153,9 @@ public sealed class HostedNodeSpec : IAsyncLifetime
         await host.StopAsync().WaitAsync(Wait); // the host's own stop calls it once more
         Assert.False(node.IsRunning);
         Assert.Equal(0, await reader.WaitAsync(Wait));
+        await using var late = node.SubscribeEvents();
+        await foreach (var e in late.ReadAllAsync().WithCancellation(new CancellationTokenSource(Wait).Token))
+            Assert.Fail($"a subscription made after the stop got {e}");
         await Assert.ThrowsAsync<InvalidOperationException>(() => service.StartAsync(CancellationToken.None));
     }
 
