@@ -72,7 +72,8 @@ internal sealed class HostedDevp2pNode : IDevp2pNode, IHostedService, IAsyncDisp
         }
         catch
         {
-            await _system.Terminate().WaitAsync(_options.StopTimeout, CancellationToken.None).ConfigureAwait(false);
+            // Leave no actor system behind; the start's own exception is the one worth reporting.
+            await _system.Terminate().WaitAsync(_options.StopTimeout, CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
             throw;
         }
         _registry.TryRegister<ServerActor>(_node.Server, overwrite: true);

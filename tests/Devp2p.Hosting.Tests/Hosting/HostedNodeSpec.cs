@@ -192,6 +192,23 @@ public sealed class HostedNodeSpec : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_start_that_cannot_bind_fails_the_host_and_leaves_no_actor_system_running()
+    {
+        using var occupier = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        occupier.Start();
+        var port = ((System.Net.IPEndPoint)occupier.LocalEndpoint).Port;
+        var host = Build("node-f", o =>
+        {
+            o.Configure(s => s with { ListenEndPoint = new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port) });
+            o.StartTimeout = TimeSpan.FromSeconds(1);
+        });
+        await Assert.ThrowsAsync<TimeoutException>(() => host.StartAsync());
+        var node = host.Services.GetRequiredService<IDevp2pNode>();
+        Assert.False(node.IsRunning);
+        await node.System.WhenTerminated.WaitAsync(Wait);
+    }
+
+    [Fact]
     public async Task The_node_is_not_usable_before_the_host_starts()
     {
         var host = Build("node-n");
