@@ -1,12 +1,14 @@
 using System.CommandLine;
 using Devp2p.Actors;
 using Devp2p.Actors.Configuration;
+using Devp2p.Actors.Diagnostics;
 using Devp2p.Actors.Events;
 using Devp2p.Actors.Protocols;
 using Devp2p.Actors.Protocols.Echo;
 using Devp2p.Actors.Protocols.Eth;
 using Devp2p.Kernel;
 using Devp2p.Kernel.Configuration;
+using Devp2p.Kernel.Event;
 using Devp2p.Protocol.Crypto;
 using Devp2p.Protocol.Enode;
 using Devp2p.Protocol.Eth;
@@ -38,21 +40,26 @@ public static class NodeCommand
         var config = new Option<string?>("--config") { Description = "HOCON file with devp2p settings (over reference.conf; DEVP2P_... variables, --set and flags override it)" };
         var set = new Option<string[]>("--set") { Description = "a setting as key=value in HOCON, e.g. devp2p.server.max-peers=10 (repeatable)" };
         var events = new Option<string?>("--events") { Description = "event line format: text (default) or json" };
+        var logLevel = new Option<string?>("--log-level") { Description = "engine log level on stderr: debug, info (default), warning, error, off" };
         var command = new Command("node", "Run a devp2p node until Ctrl-C")
         {
-            listen, nodekey, nodekeyHex, datadir, bootnodes, statics, trusted, maxpeers, nodiscover, protocols, network, config, events, set,
+            listen, nodekey, nodekeyHex, datadir, bootnodes, statics, trusted, maxpeers, nodiscover, protocols, network, config, events, set, logLevel,
         };
         command.SetAction((parse, ct) => RunAsync(io, new NodeOptions(
             parse.GetValue(listen), parse.GetValue(nodekey), parse.GetValue(nodekeyHex), parse.GetValue(datadir),
             parse.GetValue(bootnodes), parse.GetValue(statics), parse.GetValue(trusted), parse.GetValue(maxpeers),
             parse.GetValue(nodiscover), parse.GetValue(protocols) ?? [], parse.GetValue(network)!, parse.GetValue(config),
-            parse.GetValue(events), parse.GetValue(set)), ct));
+            parse.GetValue(events), parse.GetValue(set)) { LogLevel = parse.GetValue(logLevel) }, ct));
         return command;
     }
 
     /// <summary>The command's inputs, as typed.</summary>
     public sealed record NodeOptions(string? Listen, string? NodeKeyFile, string? NodeKeyHex, string? DataDir, string? Bootnodes,
-        string? Static, string? Trusted, int? MaxPeers, bool NoDiscover, string[] Protocols, string Network, string? ConfigFile, string? Events, string[]? Set = null);
+        string? Static, string? Trusted, int? MaxPeers, bool NoDiscover, string[] Protocols, string Network, string? ConfigFile, string? Events, string[]? Set = null)
+    {
+        /// <summary>--log-level: overrides devp2p.logging.level; null keeps the config's.</summary>
+        public string? LogLevel { get; init; }
+    }
 
     /// <summary>Runs the node until <paramref name="ct"/> is cancelled; used by the command and the tests.</summary>
     public static async Task<int> RunAsync(CliOutput io, NodeOptions options, CancellationToken ct)
@@ -66,7 +73,7 @@ public static class NodeCommand
         var config = LoadConfig(options);
         var settings = BuildSettings(options, config);
         var components = Devp2pNode.Components(settings, settings.NoDiscovery ? null : DiscoverySettingsConfig.Factory(config));
-        using var system = ActorSystem.Create("devp2p", ActorSystemSettings.FromConfig(config));
+        using var system = ActorSystem.Create("devp2p", SystemSettings(io, options, config));
         var printer = system.ActorOf(Props.Create(() => new EventPrinter(io.Out, new PeerEventFormatter(json))), "event-printer");
         system.EventStream.Subscribe(printer, typeof(PeerEvent));
         var node = await Devp2pNode.StartAsync(system, settings, components: components, cancellationToken: ct);
@@ -86,6 +93,24 @@ public static class NodeCommand
 
     internal static ServerSettings BuildSettings(NodeOptions o) => BuildSettings(o, LoadConfig(o));
 
+    /// <summary>Kernel settings from the config layers, the engine's log on stderr at --log-level (or the config's devp2p.logging.level).</summary>
+    internal static ActorSystemSettings SystemSettings(CliOutput io, NodeOptions o) => SystemSettings(io, o, LoadConfig(o));
+
+    private static ActorSystemSettings SystemSettings(CliOutput io, NodeOptions o, Config config)
+    {
+        var settings = ActorSystemSettings.FromConfig(config) with { Logger = EngineLogging.CreateTextLogger(io.Err) };
+        if (o.LogLevel is null)
+            return settings;
+        try
+        {
+            return settings with { LogLevel = LogLevelNames.Parse(o.LogLevel) };
+        }
+        catch (ArgumentException)
+        {
+            throw new CliException($"node: --log-level must be debug, info, warning, error or off, got '{o.LogLevel}'");
+        }
+    }
+
     private static ServerSettings BuildSettings(NodeOptions o, Config config)
     {
         if (o.NodeKeyFile is not null && o.NodeKeyHex is not null)
@@ -98,6 +123,8 @@ public static class NodeCommand
             settings = settings with { ListenEndPoint = ServerSettingsConfig.ParseListenAddress(o.Listen) ?? throw new CliException("node: --listen must not be empty") };
         if (o.DataDir is not null)
             settings = settings with { NodeDatabasePath = o.DataDir };
+        if (o.NodeKeyFile is null && o.NodeKeyHex is null && settings.NodeDatabasePath is { } dataDir)
+            settings = settings with { PrivateKey = LoadOrCreateNodeKey(dataDir) };
         if (o.Bootnodes is not null)
             settings = settings with { BootstrapNodes = Enodes(o.Bootnodes, "--bootnodes") };
         if (o.Static is not null)
@@ -109,6 +136,19 @@ public static class NodeCommand
         if (o.NoDiscover)
             settings = settings with { NoDiscovery = true };
         return settings;
+    }
+
+    // Without an explicit key, a node with a data directory keeps its identity across restarts.
+    private static byte[] LoadOrCreateNodeKey(string dataDir)
+    {
+        try
+        {
+            return Devp2p.Actors.NodeKeyFile.LoadOrCreate(dataDir);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            throw new CliException($"node: {e.Message}");
+        }
     }
 
     /// <summary>reference.conf &lt; --config &lt; DEVP2P_... variables &lt; --set (the flags are applied on the settings after).</summary>
