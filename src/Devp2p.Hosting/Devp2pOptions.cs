@@ -5,6 +5,7 @@ using Devp2p.Kernel;
 using Devp2p.Kernel.Configuration;
 using Devp2p.Protocol.Crypto;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace Devp2p.Hosting;
 
@@ -133,7 +134,10 @@ public sealed class Devp2pOptions
         return this;
     }
 
-    /// <summary>Code-only kernel settings (e.g. the Serilog logger), applied after <c>devp2p.kernel</c> is read.</summary>
+    /// <summary>
+    /// Code-only kernel settings, applied after <c>devp2p.kernel</c> is read. Unless one sets <c>Logger</c>, the
+    /// engine logs to the host's ILoggerFactory.
+    /// </summary>
     public Devp2pOptions ConfigureSystem(Func<ActorSystemSettings, ActorSystemSettings> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
@@ -154,10 +158,17 @@ public sealed class Devp2pOptions
     }.Build();
 
     /// <summary>Everything the node starts with; reads files and the key, so it throws what they throw.</summary>
-    internal Devp2pStartup Build()
+    internal Devp2pStartup Build(ILoggerFactory? loggerFactory = null)
     {
         var config = BuildConfig();
         var system = _configureSystem.Aggregate(ActorSystemSettings.FromConfig(config), (s, f) => f(s));
+        if (system.Logger is null && loggerFactory is not null)
+        {
+            system = system with
+            {
+                Logger = new Serilog.LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(new MicrosoftLoggingSink(loggerFactory)).CreateLogger(),
+            };
+        }
         var settings = ServerSettingsConfig.FromConfig(config, _key?.Invoke() ?? Secp256k1.GeneratePrivateKey(), _protocols.ToList());
         if (_key is null && settings.NodeDatabasePath is { } dataDir)
             settings = settings with { PrivateKey = NodeKeyFile.LoadOrCreate(dataDir) };
