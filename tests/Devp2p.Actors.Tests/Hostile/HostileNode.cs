@@ -52,12 +52,14 @@ internal sealed class HostileNode : IAsyncDisposable
         DisconnectGrace = TimeSpan.FromSeconds(1),
     };
 
-    public static async Task<HostileNode> StartAsync(ActorSystem system, Func<ServerSettings, ServerSettings>? tweak = null, string name = "target")
+    public static async Task<HostileNode> StartAsync(ActorSystem system, Func<ServerSettings, ServerSettings>? tweak = null, string name = "target",
+        Func<ServerComponents, ServerComponents>? components = null, TimeSpan? bindWithin = null)
     {
         var settings = tweak is null ? DefaultSettings() : tweak(DefaultSettings());
         var counter = new LiveCounter();
         PeerPropsFactory peers = (setup, s) => PeerActor.Props(setup with { Stream = new CountingStream(setup.Stream, counter) }, s);
-        var node = await Devp2pNode.StartAsync(system, settings, name, new ServerComponents(peers), HostileScale.Patience(10));
+        var parts = new ServerComponents(peers);
+        var node = await Devp2pNode.StartAsync(system, settings, name, components is null ? parts : components(parts), bindWithin ?? HostileScale.Patience(10));
         return new HostileNode(node, settings, counter);
     }
 
