@@ -58,7 +58,9 @@ public sealed class FaultRecoverySpec(ITestOutputHelper output) : TestKit(output
                 LocalRecordTimeout = TimeSpan.FromMilliseconds(200),
             });
         var events = CreateTestProbe();
-        Sys.EventStream.Subscribe(events.Ref, typeof(PeerEvent));
+        Sys.EventStream.Subscribe(events.Ref, typeof(PeerAdded));
+        var drops = CreateTestProbe();
+        Sys.EventStream.Subscribe(drops.Ref, typeof(PeerDropped));
         var honest = await node.ConnectPeerAsync();
         events.ExpectMsg<PeerAdded>(HostileScale.Patience(5));
 
@@ -79,10 +81,10 @@ public sealed class FaultRecoverySpec(ITestOutputHelper output) : TestKit(output
 
         // Recovered: the new dialer dials a node it is given, and the peer from before the faults is still served.
         node.Node.Server.Tell(new AddPeer(other.Node.Info.Enode));
-        var added = events.FishForMessage<PeerEvent>(e => e is PeerAdded a && a.PeerId == other.Id, HostileScale.Patience(10));
-        Assert.False(((PeerAdded)added).Peer.Inbound);
+        var added = events.FishForMessage<PeerAdded>(a => a.PeerId == other.Id, HostileScale.Patience(10));
+        Assert.False(added.Peer.Inbound);
         await HostileNode.EchoAsync(honest, [0x0c]);
-        events.ExpectNoMsg(TimeSpan.FromMilliseconds(100)); // nobody dropped along the way
+        drops.ExpectNoMsg(TimeSpan.FromMilliseconds(100)); // nobody dropped along the way
         Assert.NotNull(secondDialer);
     }
 
