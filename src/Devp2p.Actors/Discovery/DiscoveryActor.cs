@@ -1,4 +1,5 @@
 using System.Net;
+using Devp2p.Actors.Diagnostics;
 using Devp2p.Actors.Discovery.Transport;
 using Devp2p.Kernel;
 using Devp2p.Kernel.Event;
@@ -25,7 +26,9 @@ public sealed partial class DiscoveryActor : ReceiveActor, IWithTimers
     private readonly NodeId _self;
     private readonly PendingReplies _pending = new();
     private readonly DiscoveryCounters _counters = new();
-    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly ILoggingAdapter _log;
+    private readonly NodeMetrics _metrics;
+    private IDisposable? _tableGauge;
     private KademliaTable _table = null!;
     private INodeDatabase _db = null!;
     private IUdpTransport _transport = null!;
@@ -37,7 +40,8 @@ public sealed partial class DiscoveryActor : ReceiveActor, IWithTimers
     {
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
         _self = NodeId.FromBytes(_secp.CreatePublicKey(settings.PrivateKey));
-        Receive<UdpDatagram>(OnDatagram);
+        (_metrics, _log) = (NodeMetrics.For(settings.PrivateKey), Context.GetLogger().ForNode(settings.PrivateKey));
+        Receive<UdpDatagram>(OnDatagramMeasured);
         Receive<ReplyTimeout>(OnReplyTimeout);
         Receive<BondTimeout>(OnBondTimeout);
         Receive<RevalidateTick>(t => Revalidate(t.Queue));
@@ -77,6 +81,8 @@ public sealed partial class DiscoveryActor : ReceiveActor, IWithTimers
         _log.Debug("discv4 starting with secp256k1 backend {Backend}", Secp256k1.BackendName);
         _db = _settings.NodeDatabaseFactory?.Invoke() ?? new InMemoryNodeDatabase();
         _table = new KademliaTable(_self, _settings.RandomSeed is { } seed ? new Random(seed) : null, _settings.TableIpLimits);
+        var table = _table;
+        _tableGauge = _metrics.ObserveTable(() => table.Count);
         _transport = _settings.TransportFactory(_settings.ListenEndPoint);
         var local = _transport.LocalEndPoint;
         var ip = _settings.AdvertisedIp ?? (IsUnspecified(local.Address) ? null : local.Address);
@@ -102,6 +108,7 @@ public sealed partial class DiscoveryActor : ReceiveActor, IWithTimers
 
     protected override void PostStop()
     {
+        _tableGauge?.Dispose();
         foreach (var reply in _pending.Clear())
             Timers.Cancel(new ReplyTimeout(reply.Id));
         FailAllLookups();
@@ -116,6 +123,7 @@ public sealed partial class DiscoveryActor : ReceiveActor, IWithTimers
         if (to.Endpoint.UdpEndPoint is { } destination && IsAllowed(destination.Address))
         {
             _counters.Sent++;
+            _metrics.DiscoveryPacket(received: false, PacketType(datagram), "sent");
             _transport.Send(destination, datagram);
         }
     }

@@ -13,7 +13,17 @@ internal sealed class DiscoveryCounters
 
     public long LookupsCompleted { get; set; }
 
-    public void Drop(DiscoveryDrop reason) => _dropped[reason] = _dropped.GetValueOrDefault(reason) + 1;
+    /// <summary>Drops so far, and the last reason (the metrics tell which datagram a drop belonged to).</summary>
+    public long DropCount { get; private set; }
+
+    public DiscoveryDrop? LastDrop { get; private set; }
+
+    public void Drop(DiscoveryDrop reason)
+    {
+        _dropped[reason] = _dropped.GetValueOrDefault(reason) + 1;
+        DropCount++;
+        LastDrop = reason;
+    }
 
     /// <summary>Datagrams the receive loop shed before they reached the actor (counted on that thread).</summary>
     public Func<long> Shed { get; set; } = () => 0;

@@ -47,6 +47,7 @@ public sealed partial class PeerActor
         Timers.Cancel(PeerTimers.EncHandshake);
         _connection = done.Connection;
         _remoteId = NodeId.FromBytes(done.Connection.RemotePublicKey);
+        Identified(_remoteId, "post-handshake");
         _log.Debug("enc handshake with {Peer} done ({Direction})", Who, _setup.Inbound ? "inbound" : "outbound");
         Context.Parent.Tell(new PostHandshake(_remoteId, _setup.Inbound));
         Become(() =>
@@ -59,6 +60,7 @@ public sealed partial class PeerActor
 
     private void StartHello()
     {
+        EnterStage("protocol-handshake");
         Timers.StartSingleTimer(PeerTimers.Hello, new PeerTimers.StageTimeout("protocol handshake"), _settings.HelloTimeout);
         var connection = _connection!;
         var ours = OurHello.Create(_settings);
@@ -89,6 +91,7 @@ public sealed partial class PeerActor
         }
         var matched = CapabilityMatcher.Match(OurHello.LocalCapabilities(_settings.Protocols), hello.Capabilities);
         _log.Debug("{Peer} says {Hello}; matched [{Matched}]", Who, hello, string.Join(", ", matched));
+        EnterStage("add-peer");
         Context.Parent.Tell(new AddPeerCheckpoint(_remoteId!, _setup.Inbound, hello, matched));
         Become(() =>
         {

@@ -7,7 +7,8 @@ namespace Devp2p.Actors.Peers;
 /// <summary>
 /// The single writer of a running peer: a bounded queue (<see cref="ServerSettings.WriteQueueCapacity"/>)
 /// drained by one task, so protocol actors never block and the frames leave in the order they were
-/// queued. A full queue is refused (<see cref="TryEnqueue"/> returns false) and the actor drops the
+/// queued. Whatever is queued when the writer wakes leaves in one socket write (at most
+/// <see cref="MaxBatchMessages"/> messages or about <see cref="MaxBatchBytes"/>). A full queue is refused (<see cref="TryEnqueue"/> returns false) and the actor drops the
 /// peer. The start of the frame being written is kept in the scheduler's clock so the actor's
 /// watchdog timer can spot a write stuck longer than the write timeout, in virtual time too.
 /// Ends with one <see cref="WriteFailed"/> on error, unless cancelled or finishing.
@@ -15,6 +16,12 @@ namespace Devp2p.Actors.Peers;
 internal sealed class PeerFrameWriter
 {
     private const long Idle = long.MinValue;
+
+    /// <summary>Most messages coalesced into one socket write.</summary>
+    internal const int MaxBatchMessages = 64;
+
+    /// <summary>A batch stops growing once its payloads reach this many bytes (one message may exceed it alone).</summary>
+    internal const int MaxBatchBytes = 256 * 1024;
 
     private readonly RlpxConnection _connection;
     private readonly IActorRef _peer;
@@ -80,15 +87,26 @@ internal sealed class PeerFrameWriter
     private async Task RunAsync()
     {
         var reader = _queue.Reader;
+        var batch = new OutgoingMessage[MaxBatchMessages];
         try
         {
             while (await reader.WaitToReadAsync(_cancellation).ConfigureAwait(false))
             {
-                while (!_finishing && reader.TryRead(out var frame))
+                while (!_finishing)
                 {
+                    int count = 0;
+                    long bytes = 0;
+                    while (count < batch.Length && bytes < MaxBatchBytes && reader.TryRead(out var frame))
+                    {
+                        batch[count++] = new OutgoingMessage(frame.Code, frame.Payload);
+                        bytes += frame.Payload.Length;
+                    }
+                    if (count == 0)
+                        break;
                     Volatile.Write(ref _writeStartedTicks, _clock.MonotonicClock.Ticks);
-                    await _connection.WriteMessageAsync(frame.Code, frame.Payload, _cancellation).ConfigureAwait(false);
+                    await _connection.WriteMessagesAsync(batch.AsMemory(0, count), _cancellation).ConfigureAwait(false);
                     Volatile.Write(ref _writeStartedTicks, Idle);
+                    Array.Clear(batch, 0, count); // do not keep payloads alive
                 }
                 if (_finishing)
                     return;

@@ -5,30 +5,34 @@ namespace Devp2p.Protocol.Rlpx;
 /// <summary>
 /// AES in counter mode (big-endian 128-bit counter, as Go's <c>cipher.NewCTR</c>), keeping its
 /// position across calls so one instance encrypts or decrypts a whole stream of frames.
-/// The keystream is produced a chunk at a time by <see cref="AesEcb"/>
-/// over consecutive counter blocks (hardware AES, no allocation after construction).
-/// Not thread-safe: one per direction per connection.
+/// Whole blocks go straight through <see cref="AesBlockCipher.CtrXorBlocks"/> (AES-NI when
+/// available) with no keystream buffer; only the unused rest of a partly consumed block (at most
+/// 15 bytes) is kept for the next call. Not thread-safe: one per direction per connection.
 /// </summary>
 public sealed class AesCtr : IDisposable
 {
-    private const int BlockSize = 16;
-    private const int ChunkBlocks = 256; // at most 4 KiB of keystream per ECB call
-    private const int MinBlocks = 32;    // at least 512 bytes
+    private const int BlockSize = AesBlockCipher.BlockSize;
 
-    private readonly AesEcb _aes;
-    private readonly byte[] _counters = new byte[ChunkBlocks * BlockSize];
-    private readonly byte[] _keystream = new byte[ChunkBlocks * BlockSize];
+    private readonly AesBlockCipher _aes;
     private UInt128 _counter;
-    private int _keystreamPos;   // next unused keystream byte
-    private int _keystreamLen;   // bytes of valid keystream
+    private Block _keystream;    // the last, partly used keystream block
+    private int _keystreamPos = BlockSize; // next unused byte of _keystream; BlockSize = none left
 
     /// <param name="key">16, 24 or 32 bytes (AES-128/192/256).</param>
     /// <param name="iv">16 bytes, the initial counter block; empty means all zeros (RLPx frames).</param>
     public AesCtr(ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv = default)
+        : this(key, iv, allowHardware: true)
+    {
+    }
+
+    /// <param name="key">16, 24 or 32 bytes.</param>
+    /// <param name="iv">16 bytes or empty (zeros).</param>
+    /// <param name="allowHardware">false forces the platform AES fallback (tests compare the two).</param>
+    internal AesCtr(ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv, bool allowHardware)
     {
         if (!iv.IsEmpty && iv.Length != BlockSize)
             throw new ArgumentException("CTR IV must be 16 bytes", nameof(iv));
-        _aes = new AesEcb(key);
+        _aes = AesBlockCipher.Create(key, allowHardware);
         _counter = iv.IsEmpty ? UInt128.Zero : BinaryPrimitives.ReadUInt128BigEndian(iv);
     }
 
@@ -40,31 +44,26 @@ public sealed class AesCtr : IDisposable
     {
         if (output.Length < input.Length)
             throw new ArgumentException("output shorter than input", nameof(output));
-        while (!input.IsEmpty)
+        Span<byte> keystream = _keystream;
+        if (_keystreamPos < BlockSize)
         {
-            if (_keystreamPos == _keystreamLen)
-                Refill(input.Length);
-            int n = Math.Min(input.Length, _keystreamLen - _keystreamPos);
-            Xor(input[..n], _keystream.AsSpan(_keystreamPos, n), output[..n]);
+            int n = Math.Min(input.Length, BlockSize - _keystreamPos);
+            Xor(input[..n], keystream.Slice(_keystreamPos, n), output[..n]);
             _keystreamPos += n;
             input = input[n..];
             output = output[n..];
         }
-    }
-
-    private void Refill(int wanted)
-    {
-        // At least MinBlocks: unused keystream carries over to the next call, so small frames share one AES call.
-        int blocks = Math.Clamp((wanted + BlockSize - 1) / BlockSize, MinBlocks, ChunkBlocks);
-        var counters = _counters.AsSpan(0, blocks * BlockSize);
-        for (int i = 0; i < blocks; i++)
+        int whole = input.Length & ~(BlockSize - 1);
+        if (whole > 0)
+            _aes.CtrXorBlocks(ref _counter, input[..whole], output[..whole]);
+        int tail = input.Length - whole;
+        if (tail > 0)
         {
-            BinaryPrimitives.WriteUInt128BigEndian(counters.Slice(i * BlockSize, BlockSize), _counter);
-            _counter++; // wraps modulo 2^128, as Go's CTR does
+            keystream.Clear();
+            _aes.CtrXorBlocks(ref _counter, keystream, keystream);
+            Xor(input[whole..], keystream[..tail], output[whole..]);
+            _keystreamPos = tail;
         }
-        _aes.Encrypt(_counters, 0, counters.Length, _keystream, 0);
-        _keystreamPos = 0;
-        _keystreamLen = counters.Length;
     }
 
     internal static void Xor(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, Span<byte> output)
@@ -85,4 +84,10 @@ public sealed class AesCtr : IDisposable
     }
 
     public void Dispose() => _aes.Dispose();
+
+    [System.Runtime.CompilerServices.InlineArray(BlockSize)]
+    private struct Block
+    {
+        private byte _byte0;
+    }
 }

@@ -30,10 +30,8 @@ public sealed class FrameMac : IDisposable
     /// <summary>Bytes of a header or frame MAC on the wire.</summary>
     public const int Length = 16;
 
-    private readonly AesEcb _aes;
+    private readonly AesBlockCipher _aes;
     private readonly IFrameMacHash _hash;
-    private readonly byte[] _digest = new byte[32];
-    private readonly byte[] _block = new byte[16];
 
     /// <param name="macSecret">The 32-byte mac-secret.</param>
     /// <param name="state">The seeded egress or ingress keccak state; this object takes it over.</param>
@@ -42,34 +40,38 @@ public sealed class FrameMac : IDisposable
     {
     }
 
-    internal FrameMac(ReadOnlySpan<byte> macSecret, IFrameMacHash hash)
+    internal FrameMac(ReadOnlySpan<byte> macSecret, IFrameMacHash hash, bool allowHardwareAes = true)
     {
-        _aes = new AesEcb(macSecret);
+        _aes = AesBlockCipher.Create(macSecret, allowHardwareAes);
         _hash = hash;
     }
 
     /// <summary>Updates the state with the 16-byte header ciphertext and writes its 16-byte MAC.</summary>
     public void ComputeHeader(ReadOnlySpan<byte> headerCiphertext, Span<byte> mac)
     {
-        _hash.Digest(_digest);
-        Compute(headerCiphertext, mac);
+        Span<byte> digest = stackalloc byte[32];
+        _hash.Digest(digest);
+        Compute(digest, headerCiphertext, mac);
     }
 
     /// <summary>Absorbs the frame body ciphertext, updates the state and writes the 16-byte frame MAC.</summary>
     public void ComputeFrame(ReadOnlySpan<byte> bodyCiphertext, Span<byte> mac)
     {
+        Span<byte> digest = stackalloc byte[32];
         _hash.Update(bodyCiphertext);
-        _hash.Digest(_digest);
-        Compute(_digest.AsSpan(0, 16), mac);
+        _hash.Digest(digest);
+        Compute(digest, digest[..16], mac);
     }
 
-    private void Compute(ReadOnlySpan<byte> seed, Span<byte> mac)
+    /// <summary>keccak.update(AES(digest[..16]) ⊕ seed); mac = digest[..16]. <paramref name="seed"/> may alias <paramref name="digest"/>.</summary>
+    private void Compute(Span<byte> digest, ReadOnlySpan<byte> seed, Span<byte> mac)
     {
-        _aes.Encrypt(_digest, 0, 16, _block, 0);
-        AesCtr.Xor(_block, seed, _block);
-        _hash.Update(_block);
-        _hash.Digest(_digest);
-        _digest.AsSpan(0, Length).CopyTo(mac);
+        Span<byte> block = stackalloc byte[16];
+        _aes.EncryptBlock(digest[..16], block);
+        AesCtr.Xor(block, seed, block);
+        _hash.Update(block);
+        _hash.Digest(digest);
+        digest[..Length].CopyTo(mac);
     }
 
     public void Dispose() => _aes.Dispose();

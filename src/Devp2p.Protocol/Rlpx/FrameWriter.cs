@@ -31,6 +31,10 @@ public sealed class FrameWriter : IDisposable
     /// <summary>Bytes on the wire for message <paramref name="code"/> with a payload of <paramref name="payloadLength"/> bytes.</summary>
     public static int FrameLength(ulong code, int payloadLength) => FrameLength(RlpCodec.LengthOfUInt64(code) + payloadLength);
 
+    /// <summary>Room <see cref="WriteSnappyFrame"/> needs for message <paramref name="code"/> with a payload of <paramref name="payloadLength"/> bytes.</summary>
+    public static int MaxSnappyFrameLength(ulong code, int payloadLength) =>
+        FrameLength(code, SnappyCodec.MaxCompressedLength(payloadLength));
+
     /// <summary>
     /// Writes one frame carrying <paramref name="code"/> and <paramref name="payload"/> to the start of
     /// <paramref name="destination"/> and returns its length. Content over 2²⁴-1 bytes is
@@ -39,14 +43,39 @@ public sealed class FrameWriter : IDisposable
     public int WriteFrame(ulong code, ReadOnlySpan<byte> payload, Span<byte> destination)
     {
         int codeLength = RlpCodec.LengthOfUInt64(code);
-        long size = (long)codeLength + payload.Length;
-        if (size > FrameReader.MaxUInt24)
-            throw new RlpxException(RlpxError.MessageTooLarge, $"frame content of {size} bytes exceeds the 24-bit size field");
-        int contentLength = (int)size;
+        int contentLength = CheckContentLength((long)codeLength + payload.Length);
         int total = FrameLength(contentLength);
         if (destination.Length < total)
             throw new ArgumentException($"destination needs {total} bytes", nameof(destination));
+        var content = destination[FrameReader.HeaderLength..];
+        new RlpWriter(content).WriteUInt64(code);
+        payload.CopyTo(content[codeLength..]);
+        return Seal(contentLength, destination);
+    }
 
+    /// <summary>
+    /// Like <see cref="WriteFrame"/> but snappy-compresses <paramref name="payload"/> straight into the
+    /// frame (p2p v5). <paramref name="destination"/> must hold <see cref="MaxSnappyFrameLength"/> bytes.
+    /// </summary>
+    public int WriteSnappyFrame(ulong code, ReadOnlySpan<byte> payload, Span<byte> destination)
+    {
+        int codeLength = RlpCodec.LengthOfUInt64(code);
+        int room = MaxSnappyFrameLength(code, payload.Length);
+        if (destination.Length < room)
+            throw new ArgumentException($"destination needs {room} bytes", nameof(destination));
+        var content = destination[FrameReader.HeaderLength..];
+        new RlpWriter(content).WriteUInt64(code);
+        int compressed = SnappyCodec.Compress(payload, content[codeLength..]);
+        return Seal(CheckContentLength((long)codeLength + compressed), destination);
+    }
+
+    private static int CheckContentLength(long size) => size <= FrameReader.MaxUInt24
+        ? (int)size
+        : throw new RlpxException(RlpxError.MessageTooLarge, $"frame content of {size} bytes exceeds the 24-bit size field");
+
+    /// <summary>Content is in place after the header slot: write the header, pad, encrypt and MAC both.</summary>
+    private int Seal(int contentLength, Span<byte> destination)
+    {
         var header = destination[..16];
         header[0] = (byte)(contentLength >> 16);
         header[1] = (byte)(contentLength >> 8);
@@ -58,13 +87,10 @@ public sealed class FrameWriter : IDisposable
 
         int padded = FrameReader.PaddedLength(contentLength);
         var body = destination.Slice(FrameReader.HeaderLength, padded);
-        var writer = new RlpWriter(body);
-        writer.WriteUInt64(code);
-        payload.CopyTo(body[codeLength..]);
         body[contentLength..].Clear();
         _cipher.Transform(body);
         _mac.ComputeFrame(body, destination.Slice(FrameReader.HeaderLength + padded, FrameMac.Length));
-        return total;
+        return FrameLength(contentLength);
     }
 
     public void Dispose()

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Net.Sockets;
 
 namespace Devp2p.Protocol.Rlpx;
 
@@ -6,8 +7,8 @@ namespace Devp2p.Protocol.Rlpx;
 /// A thin async adapter that runs the pure RLPx machines over a <see cref="Stream"/> (a
 /// <c>NetworkStream</c>, an <c>SslStream</c>, an in-memory pipe): the handshake under a deadline,
 /// then messages. One reader and one writer may run concurrently; writes are serialised.
-/// Buffers come from <see cref="ArrayPool{T}.Shared"/>: an uncompressed message read is a slice of
-/// the connection's buffer, valid until the next <see cref="ReadMessageAsync"/>.
+/// Buffers come from <see cref="ArrayPool{T}.Shared"/> and are held only while in use: a message read
+/// (compressed or not) is a slice of a connection buffer, valid until the next <see cref="ReadMessageAsync"/>.
 /// Peer faults are <see cref="RlpxException"/>; a handshake past its deadline is
 /// <see cref="TimeoutException"/>; a clean close between frames is <see cref="EndOfStreamException"/>.
 /// </summary>
@@ -16,8 +17,14 @@ public sealed class RlpxConnection : IAsyncDisposable
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly byte[] _header = new byte[FrameReader.HeaderLength];
-    private byte[] _readBuffer = [];
+    /// <summary>Read-ahead size: one socket read takes up to this much (~128 small frames).</summary>
+    private const int ReadAheadSize = 16 * 1024;
+
+    private readonly PooledBuffer _readAhead = new();
+    private readonly PooledBuffer _decompressed = new();
+    private readonly PooledBuffer _writeBuffer = new();
+    private int _readStart;
+    private int _readEnd;
     private int _disposed;
 
     private RlpxConnection(Stream stream, RlpxSession session, bool leaveOpen)
@@ -70,40 +77,111 @@ public sealed class RlpxConnection : IAsyncDisposable
     public async ValueTask WriteMessageAsync(ulong code, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken = default)
     {
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        byte[]? frame = null;
         try
         {
-            var body = Session.PrepareOutgoing(payload);
-            frame = ArrayPool<byte>.Shared.Rent(FrameWriter.FrameLength(code, body.Length));
-            int length = Session.Writer.WriteFrame(code, body.Span, frame);
-            await _stream.WriteAsync(frame.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
-            await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            var frame = _writeBuffer.Get(Session.MaxFrameLength(code, payload.Length));
+            int length = Session.WriteMessage(code, payload.Span, frame.Span);
+            await WriteAndFlush(frame[..length], cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            if (frame is not null)
-                ArrayPool<byte>.Shared.Return(frame);
+            _writeBuffer.Release();
             _writeLock.Release();
         }
     }
 
-    /// <summary>Reads, authenticates, decrypts and decodes the next message.</summary>
+    /// <summary>
+    /// Encodes several messages, in order, into one buffer and writes them with a single stream write
+    /// (write coalescing: one system call for a burst of small messages). The caller bounds the batch.
+    /// </summary>
+    public async ValueTask WriteMessagesAsync(ReadOnlyMemory<OutgoingMessage> messages, CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            long room = 0;
+            foreach (var message in messages.Span)
+                room += Session.MaxFrameLength(message.Code, message.Payload.Length);
+            if (room > int.MaxValue / 2)
+                throw new ArgumentException("batch too large for one write; split it", nameof(messages));
+            var buffer = _writeBuffer.Get((int)room);
+            int length = 0;
+            foreach (var message in messages.Span)
+                length += Session.WriteMessage(message.Code, message.Payload.Span, buffer.Span[length..]);
+            await WriteAndFlush(buffer[..length], cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeBuffer.Release();
+            _writeLock.Release();
+        }
+    }
+
+    private async ValueTask WriteAndFlush(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    {
+        await _stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+        await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads, authenticates, decrypts and decodes the next message. Frames are parsed out of a pooled
+    /// read-ahead buffer filled with as much as the stream has (many small frames per read); the
+    /// payload is a slice of a connection buffer, valid until the next call. On a socket with nothing
+    /// to read the buffers go back to the pool while waiting, so an idle connection holds none.
+    /// </summary>
     public async ValueTask<RlpxMessage> ReadMessageAsync(CancellationToken cancellationToken = default)
     {
-        await ReadExactly(_stream, _header, atBoundary: true, cancellationToken).ConfigureAwait(false);
-        int size = Session.Reader.ReadHeader(_header);
-        int bodyLength = FrameReader.BodyLength(size);
-        if (_readBuffer.Length < bodyLength)
+        if (_readStart == _readEnd)
         {
-            if (_readBuffer.Length > 0)
-                ArrayPool<byte>.Shared.Return(_readBuffer);
-            _readBuffer = [];
-            _readBuffer = ArrayPool<byte>.Shared.Rent(bodyLength);
+            _readStart = _readEnd = 0;
+            if (_readAhead.Array.Length > ReadAheadSize)
+                _readAhead.Release(); // do not keep a large frame's buffer
+            if (_stream is NetworkStream network && !network.DataAvailable)
+            {
+                _readAhead.Release();
+                _decompressed.Release();
+                // A zero-byte read completes when data arrives, without holding a buffer meanwhile.
+                await _stream.ReadAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
+            }
         }
-        var body = _readBuffer.AsMemory(0, bodyLength);
-        await ReadExactly(_stream, body, atBoundary: false, cancellationToken).ConfigureAwait(false);
-        int contentLength = Session.Reader.ReadBody(body.Span).Length;
-        return Session.DecodeFrame(body[..contentLength]);
+        await Buffer(FrameReader.HeaderLength, atBoundary: true, cancellationToken).ConfigureAwait(false);
+        int size = Session.Reader.ReadHeader(_readAhead.Array.AsSpan(_readStart, FrameReader.HeaderLength));
+        _readStart += FrameReader.HeaderLength;
+        int bodyLength = FrameReader.BodyLength(size);
+        await Buffer(bodyLength, atBoundary: false, cancellationToken).ConfigureAwait(false);
+        int contentLength = Session.Reader.ReadBody(_readAhead.Array.AsSpan(_readStart, bodyLength)).Length;
+        var content = _readAhead.Array.AsMemory(_readStart, contentLength);
+        _readStart += bodyLength;
+        return Session.DecodeFrameInto(content, _decompressed);
+    }
+
+    /// <summary>Makes at least <paramref name="count"/> unread bytes available at <c>_readStart</c>, reading ahead as far as the buffer allows.</summary>
+    private async ValueTask Buffer(int count, bool atBoundary, CancellationToken cancellationToken)
+    {
+        int have = _readEnd - _readStart;
+        if (have >= count)
+            return;
+        if (_readAhead.Array.Length - _readStart < count)
+        {
+            if (have > 0 && _readStart > 0)
+                _readAhead.Array.AsSpan(_readStart, have).CopyTo(_readAhead.Array);
+            _readStart = 0;
+            _readEnd = have;
+            _readAhead.Grow(Math.Max(count, ReadAheadSize), have);
+        }
+        var array = _readAhead.Array;
+        while (_readEnd - _readStart < count)
+        {
+            int n = await _stream.ReadAsync(array.AsMemory(_readEnd), cancellationToken).ConfigureAwait(false);
+            if (n == 0)
+            {
+                int read = _readEnd - _readStart;
+                if (atBoundary && read == 0)
+                    throw new EndOfStreamException("rlpx: connection closed by peer");
+                throw new RlpxException(RlpxError.Truncated, $"connection closed after {read} of {count} bytes");
+            }
+            _readEnd += n;
+        }
     }
 
     /// <summary>Closes the stream (unless LeaveOpen) and returns the buffers. Idempotent.</summary>
@@ -114,9 +192,8 @@ public sealed class RlpxConnection : IAsyncDisposable
         if (!_leaveOpen)
             await _stream.DisposeAsync().ConfigureAwait(false);
         Session.Dispose();
-        if (_readBuffer.Length > 0)
-            ArrayPool<byte>.Shared.Return(_readBuffer);
-        _readBuffer = [];
+        _readAhead.Release();
+        _decompressed.Release();
         _writeLock.Dispose();
     }
 

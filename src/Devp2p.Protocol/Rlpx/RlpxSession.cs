@@ -45,12 +45,37 @@ public sealed class RlpxSession : IDisposable
         return SnappyEnabled ? SnappyCodec.Compress(payload.Span) : payload;
     }
 
+    /// <summary>Room <see cref="WriteMessage"/> may need for a payload of <paramref name="payloadLength"/> bytes.</summary>
+    public int MaxFrameLength(ulong code, int payloadLength) => SnappyEnabled
+        ? FrameWriter.MaxSnappyFrameLength(code, payloadLength)
+        : FrameWriter.FrameLength(code, payloadLength);
+
+    /// <summary>
+    /// Frames one message into <paramref name="destination"/> (at least <see cref="MaxFrameLength"/>
+    /// bytes), compressing straight into the frame when snappy is on; returns the bytes written.
+    /// Payloads over the message limit are <see cref="RlpxError.MessageTooLarge"/>.
+    /// </summary>
+    public int WriteMessage(ulong code, ReadOnlySpan<byte> payload, Span<byte> destination)
+    {
+        if (payload.Length > MaxMessageSize)
+            throw new RlpxException(RlpxError.MessageTooLarge, $"message of {payload.Length} bytes exceeds the {MaxMessageSize}-byte limit");
+        return SnappyEnabled
+            ? Writer.WriteSnappyFrame(code, payload, destination)
+            : Writer.WriteFrame(code, payload, destination);
+    }
+
     /// <summary>
     /// Splits decrypted frame content into code and payload, decompressing if snappy is on.
     /// A Disconnect (code 0x01) that is not valid snappy but is a valid uncompressed Disconnect is
     /// taken as it is. The payload of an uncompressed message is a slice of <paramref name="content"/>.
     /// </summary>
-    public RlpxMessage DecodeFrame(ReadOnlyMemory<byte> content)
+    public RlpxMessage DecodeFrame(ReadOnlyMemory<byte> content) => DecodeFrameInto(content, null);
+
+    /// <summary>
+    /// As <see cref="DecodeFrame(ReadOnlyMemory{byte})"/>, decompressing into <paramref name="decompressed"/>
+    /// (grown on demand) instead of a new array when given: the payload is then valid until its next use.
+    /// </summary>
+    internal RlpxMessage DecodeFrameInto(ReadOnlyMemory<byte> content, PooledBuffer? decompressed)
     {
         ulong code;
         int codeLength;
@@ -69,7 +94,11 @@ public sealed class RlpxSession : IDisposable
         {
             try
             {
-                return new RlpxMessage(code, SnappyCodec.Decompress(payload.Span, MaxMessageSize));
+                if (decompressed is null)
+                    return new RlpxMessage(code, SnappyCodec.Decompress(payload.Span, MaxMessageSize));
+                var output = decompressed.Get(SnappyCodec.CheckedDecodedLength(payload.Span, MaxMessageSize));
+                int length = SnappyCodec.Decompress(payload.Span, output.Span, MaxMessageSize);
+                return new RlpxMessage(code, output[..length]);
             }
             catch (RlpxException) when (code == P2p.P2pMessageCodes.Disconnect && P2p.Disconnect.TryDecode(payload.Span, out _))
             {

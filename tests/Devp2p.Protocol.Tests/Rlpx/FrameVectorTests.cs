@@ -17,11 +17,13 @@ public class FrameVectorTests
         public void Digest(Span<byte> output) => output[..32].Fill(0x01);
     }
 
-    [Fact]
-    public void Geth_golden_frame_is_written_exactly()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Geth_golden_frame_is_written_exactly(bool hardwareMacAes)
     {
         var secret = Keccak256.Hash([]);
-        using var writer = new FrameWriter(secret, new FrameMac(secret, new FakeHash()));
+        using var writer = new FrameWriter(secret, new FrameMac(secret, new FakeHash(), hardwareMacAes));
         var msg = Hex("geth_frame_vector/msg_rlp");
         ulong code = Get("geth_frame_vector/msg_code").GetUInt64();
         var frame = new byte[FrameWriter.FrameLength(code, msg.Length)];
@@ -29,11 +31,13 @@ public class FrameVectorTests
         Assert.Equal(Hex("geth_frame_vector/frame_hex"), frame);
     }
 
-    [Fact]
-    public void Geth_golden_frame_reads_back()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Geth_golden_frame_reads_back(bool hardwareMacAes)
     {
         var secret = Keccak256.Hash([]);
-        using var reader = new FrameReader(secret, new FrameMac(secret, new FakeHash()));
+        using var reader = new FrameReader(secret, new FrameMac(secret, new FakeHash(), hardwareMacAes));
         var frame = Hex("geth_frame_vector/frame_hex");
         int size = reader.ReadHeader(frame.AsSpan(0, 32));
         var content = reader.ReadBody(frame.AsSpan(32, FrameReader.BodyLength(size)));
