@@ -11,7 +11,8 @@
 // Handshake: <concurrency> at a time, a fresh dialer (RLPx instance, own key) connects to one
 // listener: TCP connect, RLPx handshake, Hello, then Disconnect(requested), sent and not waited for;
 // latency is connect() to the dialer's peer:added. Throughput: one session carrying echo/1 (a 2-code capability defined here, as
-// ours: code 0 request, code 1 the same payload back), <size>-byte random RLP strings, 256 in flight,
+// ours: code 0 request, code 1 the same payload back), <size>-byte random RLP strings, as ours at
+// most 256 requests and 1 MiB in flight (warm-up: 256 messages),
 // snappy on (p2p v5) as ethereumjs' own protocols do. Discovery: DPT ping → pong; ethereumjs shares
 // one promise for pings to the same endpoint within 1 s, so concurrency comes from that many target
 // endpoints (at most 16), each pinged again as soon as its pong came (the shared promise cleared).
@@ -131,6 +132,7 @@ async function throughput (size, messages) {
   const echo = peer.getProtocols().find((p) => p instanceof Echo)
   if (!echo) fail('echo/1 was not matched')
   const payload = rlpString(size)
+  const window = Math.max(1, Math.min(256, Math.floor((1 << 20) / size)))
   const run = (count) => new Promise((resolve) => {
     let sent = 0
     let received = 0
@@ -138,7 +140,7 @@ async function throughput (size, messages) {
       if (++received === count) resolve()
       else if (sent < count) { sent++; echo.send(0, payload) }
     }
-    for (; sent < Math.min(256, count); sent++) echo.send(0, payload)
+    for (; sent < Math.min(window, count); sent++) echo.send(0, payload)
   })
   await run(Math.min(messages, 256)) // warm-up, as ours
   const started = performance.now()

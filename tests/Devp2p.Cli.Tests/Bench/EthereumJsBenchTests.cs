@@ -37,3 +37,30 @@ public sealed class EthereumJsBenchTests
         Assert.Matches(@"^handshakesPerSecond \(1/s\)\s+100\s+200\s+0\.5×\s+40$", lines[2]);
     }
 }
+
+/// <summary>Changes a process-wide variable: not run in parallel with anything reading it.</summary>
+[Collection(nameof(EthereumJsDirectoryCollection))]
+public sealed class EthereumJsUnavailableTests
+{
+    [Fact]
+    public void A_comparison_that_cannot_run_keeps_our_figures_and_says_why()
+    {
+        Environment.SetEnvironmentVariable(EthereumJsBench.DirectoryVariable, Path.Combine(Path.GetTempPath(), "no-devp2p-harness-here"));
+        try
+        {
+            var run = Cli.Run("bench", "throughput", "--size", "64", "--messages", "20", "--compare", "ethereumjs", "--json");
+            Assert.True(run.ExitCode == 0, run.Err);
+            var json = System.Text.Json.JsonDocument.Parse(run.Out).RootElement;
+            Assert.True(json.GetProperty("ours").GetProperty("messagesPerSecond").GetDouble() > 0);
+            Assert.Empty(json.GetProperty("ethereumjs").EnumerateObject());
+            Assert.Contains("bench.mjs not found", json.GetProperty("settings").GetProperty("ethereumjsError").GetString());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(EthereumJsBench.DirectoryVariable, null);
+        }
+    }
+}
+
+[CollectionDefinition(nameof(EthereumJsDirectoryCollection), DisableParallelization = true)]
+public sealed class EthereumJsDirectoryCollection;

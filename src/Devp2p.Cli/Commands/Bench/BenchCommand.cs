@@ -41,7 +41,17 @@ public static class BenchCommand
     private static async Task<BenchResult> WithComparison(Task<BenchResult> ours, bool compare, string workload, int first, int second, CancellationToken ct)
     {
         var result = await ours;
-        return compare ? result with { EthereumJs = await EthereumJsBench.RunAsync(workload, first, second, ct) } : result;
+        if (!compare)
+            return result;
+        try
+        {
+            return result with { EthereumJs = await EthereumJsBench.RunAsync(workload, first, second, ct) };
+        }
+        catch (CliException e) when (!ct.IsCancellationRequested)
+        {
+            // Our figures stand on their own: keep them, and say why the other column is empty.
+            return result with { EthereumJs = [], Settings = [.. result.Settings, new("ethereumjsError", e.Message)] };
+        }
     }
 
     private static Command Handshake(CliOutput io)
@@ -159,7 +169,16 @@ public static class BenchCommand
 
     private static async Task<int> Report(CliOutput io, bool json, Task<BenchResult> run)
     {
-        var result = await run;
+        BenchResult result;
+        try
+        {
+            result = await run;
+        }
+        catch (OperationCanceledException e)
+        {
+            // Ctrl-C or SIGTERM mid-run: nothing measured is worth printing.
+            throw new CliException($"bench: interrupted before the run completed ({e.GetType().Name})");
+        }
         if (json)
             BenchJsonWriter.Write(result, io.Out);
         else

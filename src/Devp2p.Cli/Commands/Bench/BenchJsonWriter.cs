@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -6,7 +7,8 @@ namespace Devp2p.Cli.Commands.Bench;
 /// <summary>
 /// Prints a <see cref="BenchResult"/> as one JSON object:
 /// <c>{workload, ours:{...}, floor:{...}, ratio, ratioOf, ratios:{...}, settings:{...}[, ethereumjs:{...}]}</c>.
-/// A figure that could not be measured (NaN, such as a percentile without samples) is null.
+/// Numbers carry six significant digits; a figure that could not be measured (NaN, such as a
+/// percentile without samples) is null.
 /// </summary>
 public static class BenchJsonWriter
 {
@@ -54,5 +56,7 @@ public static class BenchJsonWriter
         return json;
     }
 
-    private static JsonNode? Number(double value) => double.IsFinite(value) ? JsonValue.Create(Math.Round(value, 4)) : null;
+    // Six significant digits: more than any of these measurements can claim, and small figures (MB/s of 64-byte messages) keep theirs.
+    private static JsonNode? Number(double value) =>
+        double.IsFinite(value) ? JsonValue.Create(double.Parse(value.ToString("G6", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)) : null;
 }

@@ -14,6 +14,9 @@ internal static class EthereumJsBench
 {
     public const string DirectoryVariable = "DEVP2P_INTEROP_DIR";
 
+    /// <summary>The harness is killed after this long: a stalled peer must not hang the benchmark.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
+
     public static async Task<IReadOnlyList<BenchFigure>> RunAsync(string workload, int first, int second, CancellationToken ct)
     {
         var dir = HarnessDir() ?? throw new CliException(
@@ -40,16 +43,20 @@ internal static class EthereumJsBench
         }
         using (process)
         {
-            var stdout = process.StandardOutput.ReadToEndAsync(ct);
-            var stderr = process.StandardError.ReadToEndAsync(ct);
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            deadline.CancelAfter(Timeout);
+            var stdout = process.StandardOutput.ReadToEndAsync(deadline.Token);
+            var stderr = process.StandardError.ReadToEndAsync(deadline.Token);
             try
             {
-                await process.WaitForExitAsync(ct);
+                await process.WaitForExitAsync(deadline.Token);
             }
             catch (OperationCanceledException)
             {
                 process.Kill(entireProcessTree: true);
-                throw;
+                if (ct.IsCancellationRequested)
+                    throw;
+                throw new CliException($"bench {workload} --compare ethereumjs: the harness did not finish within {Timeout.TotalMinutes} min");
             }
             var lines = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             return Parse(workload, lines, await stderr);

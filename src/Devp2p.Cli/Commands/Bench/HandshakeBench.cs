@@ -13,6 +13,7 @@ namespace Devp2p.Cli.Commands.Bench;
 /// loopback, <c>concurrency</c> at a time, from <see cref="BenchDialer"/>s to our node's listener
 /// (or, with a target, to someone else's). Handshakes/s and latency (TCP connect to remote Hello)
 /// against the EC floor: the secp256k1 operations of one handshake, both sides, on the same backend.
+/// Also the bytes allocated per handshake (whole process: both sides when the listener is ours).
 /// </summary>
 internal static class HandshakeBench
 {
@@ -44,6 +45,7 @@ internal static class HandshakeBench
             var latency = new LatencyRecorder();
             int next = 0, failures = 0;
             string? lastError = null;
+            long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var watch = Stopwatch.StartNew();
             var workers = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(async () =>
             {
@@ -64,6 +66,7 @@ internal static class HandshakeBench
             }, ct)).ToArray();
             await Task.WhenAll(workers);
             watch.Stop();
+            double allocatedPerHandshake = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)options.Connections;
             if (latency.Count == 0)
                 throw new CliException($"bench handshake: no handshake with {endpoint} succeeded: {lastError}");
 
@@ -74,6 +77,7 @@ internal static class HandshakeBench
                     new("latencyP50Ms", latency.PercentileMs(50), "ms"),
                     new("latencyP99Ms", latency.PercentileMs(99), "ms"),
                     new("failures", failures, "count"),
+                    new("allocatedBytesPerHandshake", allocatedPerHandshake, "B"),
                 ],
                 [new("handshakesPerSecond", floor, "1/s")],
                 "handshakesPerSecond",

@@ -10,13 +10,20 @@ namespace Devp2p.Cli.Commands.Bench;
 /// <summary>
 /// <c>bench throughput</c>: two of our nodes over loopback, one session between them; node A sends
 /// <c>messages</c> echo/1 requests of <c>size</c> bytes (random, so snappy cannot shrink them) to B,
-/// keeping <see cref="Window"/> in flight, and B echoes each. Messages/s and MB/s of requests against
-/// the floor: Keccak-256 + AES-256-CTR once over the same bytes on one core.
+/// keeping <see cref="WindowFor"/> in flight, and B echoes each. Messages/s and MB/s of requests against
+/// the floor: Keccak-256 + AES-256-CTR once over the same bytes on one core. Also the bytes allocated
+/// per request (whole process: both nodes, request and echo) and the collections it caused.
 /// </summary>
 internal static class ThroughputBench
 {
-    /// <summary>Requests in flight: well under echo/1's and the write queue's limits (1024).</summary>
-    public const int Window = 256;
+    /// <summary>Requests in flight at most: well under echo/1's and the write queue's limits (1024).</summary>
+    public const int MaxWindow = 256;
+
+    /// <summary>Bytes of requests in flight at most: 16 MiB queued would measure socket buffers (and makes ethereumjs' receive buffer quadratic).</summary>
+    public const int MaxWindowBytes = 1 << 20;
+
+    /// <summary>Requests kept in flight for <paramref name="size"/>-byte messages (256 up to 4 KiB, 16 at 64 KiB); bench.mjs uses the same rule.</summary>
+    public static int WindowFor(int size) => Math.Clamp(MaxWindowBytes / size, 1, MaxWindow);
 
     public sealed record Options(int Size, int Messages);
 
@@ -29,10 +36,15 @@ internal static class ThroughputBench
         await WaitConnectedAsync(a, ct);
 
         var payload = RlpPayload.OfTotalLength(options.Size);
-        await RunEchoesAsync(a, b.Info.Id, payload, Math.Min(options.Messages, Window), ct); // warm-up
+        int window = WindowFor(options.Size);
+        await RunEchoesAsync(a, b.Info.Id, payload, Math.Min(options.Messages, MaxWindow), window, ct); // warm-up
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        int gen0Before = GC.CollectionCount(0), gen2Before = GC.CollectionCount(2);
         var watch = Stopwatch.StartNew();
-        await RunEchoesAsync(a, b.Info.Id, payload, options.Messages, ct);
+        await RunEchoesAsync(a, b.Info.Id, payload, options.Messages, window, ct);
         watch.Stop();
+        double allocatedPerMessage = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)options.Messages;
+        int gen0 = GC.CollectionCount(0) - gen0Before, gen2 = GC.CollectionCount(2) - gen2Before;
 
         double messagesPerSecond = options.Messages / watch.Elapsed.TotalSeconds;
         double floor = CipherFloor.MessagesPerSecond(options.Size, options.Messages);
@@ -40,6 +52,9 @@ internal static class ThroughputBench
             [
                 new("messagesPerSecond", messagesPerSecond, "1/s"),
                 new("megabytesPerSecond", messagesPerSecond * options.Size / 1e6, "MB/s"),
+                new("allocatedBytesPerMessage", allocatedPerMessage, "B"),
+                new("gen0Collections", gen0, "count"),
+                new("gen2Collections", gen2, "count"),
             ],
             [
                 new("messagesPerSecond", floor, "1/s"),
@@ -49,7 +64,7 @@ internal static class ThroughputBench
             BenchSettings.Common(
                 ("size", options.Size),
                 ("messages", options.Messages),
-                ("window", Window),
+                ("window", window),
                 ("floor", "Keccak-256 + AES-256-CTR once over each message, one core")));
     }
 
@@ -64,11 +79,11 @@ internal static class ThroughputBench
         }
     }
 
-    private static async Task RunEchoesAsync(BenchNode from, NodeId to, byte[] payload, int messages, CancellationToken ct)
+    private static async Task RunEchoesAsync(BenchNode from, NodeId to, byte[] payload, int messages, int window, CancellationToken ct)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var server = from.Node.Server;
-        var driver = from.System.ActorOf(Props.Create(() => new EchoDriver(server, to, payload, messages, done)));
+        var driver = from.System.ActorOf(Props.Create(() => new EchoDriver(server, to, payload, messages, window, done)));
         using var registration = ct.Register(() => done.TrySetCanceled(ct));
         try
         {
@@ -80,17 +95,19 @@ internal static class ThroughputBench
         }
     }
 
-    /// <summary>Keeps <see cref="Window"/> echo requests in flight until <c>messages</c> replies have come.</summary>
+    /// <summary>Keeps <c>window</c> echo requests in flight until <c>messages</c> replies have come.</summary>
     private sealed class EchoDriver : ReceiveActor
     {
         private readonly IActorRef _server;
         private readonly SendToPeer _send;
         private readonly int _messages;
+        private readonly int _window;
         private int _sent;
         private int _received;
 
-        public EchoDriver(IActorRef server, NodeId peer, byte[] payload, int messages, TaskCompletionSource done)
+        public EchoDriver(IActorRef server, NodeId peer, byte[] payload, int messages, int window, TaskCompletionSource done)
         {
+            _window = window;
             _server = server;
             _send = new SendToPeer(peer, EchoProtocol.Name, new EchoSend(payload));
             _messages = messages;
@@ -106,7 +123,7 @@ internal static class ThroughputBench
 
         protected override void PreStart()
         {
-            for (int i = 0; i < Math.Min(Window, _messages); i++)
+            for (int i = 0; i < Math.Min(_window, _messages); i++)
                 SendOne();
         }
 
