@@ -77,8 +77,9 @@ public static class NodeCommand
         var printer = system.ActorOf(Props.Create(() => new EventPrinter(io.Out, new PeerEventFormatter(json))), "event-printer");
         system.EventStream.Subscribe(printer, typeof(PeerEvent));
         var node = await Devp2pNode.StartAsync(system, settings, components: components, cancellationToken: ct);
-        io.Out.WriteLine(node.Info.Enode.ToString());
-        io.Out.Flush();
+        // The printer writes the enode line itself, before any event it already holds: a static peer can be
+        // added before StartAsync returns here, and stdout's first line must stay the enode URL.
+        printer.Tell(new EventPrinter.Begin(node.Info.Enode.ToString()));
         try
         {
             await Task.Delay(Timeout.Infinite, ct);
@@ -189,16 +190,38 @@ public static class NodeCommand
         }).ToList();
 
     /// <summary>Writes one line per peer event; the only writer to stdout once the node runs.</summary>
+    /// <summary>Prints peer events, one line each, after the enode line; events published earlier wait for it.</summary>
     private sealed class EventPrinter : ReceiveActor
     {
-        public EventPrinter(TextWriter output, PeerEventFormatter formatter) =>
-            Receive<PeerEvent>(e =>
+        /// <summary>Prints <paramref name="FirstLine"/>, then the held events, then every event as it comes.</summary>
+        public sealed record Begin(string FirstLine);
+
+        private readonly TextWriter _output;
+        private readonly PeerEventFormatter _formatter;
+        private readonly List<PeerEvent> _held = [];
+
+        public EventPrinter(TextWriter output, PeerEventFormatter formatter)
+        {
+            _output = output;
+            _formatter = formatter;
+            Receive<PeerEvent>(_held.Add);
+            Receive<Begin>(begin =>
             {
-                if (formatter.Format(e) is { } line)
-                {
-                    output.WriteLine(line);
-                    output.Flush();
-                }
+                _output.WriteLine(begin.FirstLine);
+                _output.Flush();
+                _held.ForEach(Print);
+                _held.Clear();
+                Become(() => Receive<PeerEvent>(Print));
             });
+        }
+
+        private void Print(PeerEvent e)
+        {
+            if (_formatter.Format(e) is { } line)
+            {
+                _output.WriteLine(line);
+                _output.Flush();
+            }
+        }
     }
 }

@@ -55,7 +55,9 @@ public sealed class LoopbackNetworkTests : TestKit
         var found = actors.Select(_ => new HashSet<NodeId>()).ToArray();
         int needed = (int)Math.Ceiling(0.9 * (Nodes - 1));
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        // 60 s on a quiet machine; under CI load (DEVP2P_TEST_TIMEFACTOR, two shared cores, managed crypto)
+        // the network still converges, only slower (seen: 45 of 50 nodes at 60 s), so the bound stretches.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60 * Math.Min(TestKitSettings.TimeFactor, 2.5));
         while (DateTime.UtcNow < deadline)
         {
             var rounds = actors.Select(async (a, i) =>
