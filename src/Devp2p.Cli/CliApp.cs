@@ -22,6 +22,9 @@ public static class CliApp
         root.Subcommands.Add(RlpxCommand.Create(io));
         root.Subcommands.Add(Discv4Command.Create(io));
         root.Subcommands.Add(NodeCommand.Create(io));
+        root.Subcommands.Add(Commands.Testnet.TestnetCommand.Create(io));
+        root.Subcommands.Add(Commands.Fuzz.FuzzCommand.Create(io));
+        root.Subcommands.Add(Commands.Bench.BenchCommand.Create(io));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -34,6 +34,7 @@ public sealed class ActorSystem : IDisposable
         DeadLetters = new DeadLetterActorRef(this, rootPath.Child("deadLetters"));
         _tempPath = rootPath.Child("temp");
         Log = CreateLogger(rootPath.ToString(), typeof(ActorSystem));
+        RepeatedWarnings = new LogRateLimiter(settings.RepeatedWarningsLimit, settings.RepeatedWarningsInterval);
 
         _root = new ActorCell(this, new RootParentRef(this, rootPath.Child("bubble-walker")),
             Props.Create(() => new GuardianActor(SupervisorStrategy.StoppingStrategy)), rootPath.WithUid(1));
@@ -56,6 +57,9 @@ public sealed class ActorSystem : IDisposable
     public EventStream EventStream { get; }
     public IActorRef DeadLetters { get; }
     public ILoggingAdapter Log { get; }
+
+    /// <summary>Shared limit of repeated warnings (e.g. about one bad peer): use with <see cref="RateLimitedLogging.LogLimited"/> and the scheduler's clock.</summary>
+    public LogRateLimiter RepeatedWarnings { get; }
 
     /// <summary>Completes when every actor has stopped after <see cref="Terminate"/>.</summary>
     public Task WhenTerminated => _terminated.Task;
@@ -101,7 +105,7 @@ public sealed class ActorSystem : IDisposable
     internal ActorPath NewTempPath() => _tempPath.Child("$" + Interlocked.Increment(ref _tempCounter));
 
     internal ILoggingAdapter CreateLogger(string source, Type? logClass) =>
-        new LoggingAdapter(EventStream, _serilog, Settings.LogLevel, source, logClass);
+        new LoggingAdapter(EventStream, _serilog, Settings.CategoryLevels.LevelFor(logClass?.FullName, Settings.LogLevel), source, logClass);
 
     /// <summary>Publishes (and logs, rate limited) a message that could not be delivered.</summary>
     internal void DeadLetter(object message, IActorRef? sender, IActorRef recipient)

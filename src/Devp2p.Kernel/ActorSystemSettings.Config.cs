@@ -14,12 +14,18 @@ public sealed partial record ActorSystemSettings
     public static ActorSystemSettings FromConfig(Config config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var kernel = config.WithFallback(ReferenceConfig.Value).GetConfig("devp2p.kernel");
+        var full = config.WithFallback(ReferenceConfig.Value);
+        var kernel = full.GetConfig("devp2p.kernel");
+        var logging = full.GetConfig("devp2p.logging");
         var askTimeout = kernel.GetTimeSpan("ask-timeout");
+        ParseLogLevel(kernel, "loglevel"); // devp2p.logging.level defaults to it: a bad value is reported under its own key
         return new ActorSystemSettings
         {
             Throughput = Positive(kernel, "dispatcher.throughput"),
-            LogLevel = ParseLogLevel(kernel, "loglevel"),
+            LogLevel = ParseLogLevel(logging, "level"),
+            CategoryLevels = LogLevelMap.FromConfig(logging.GetConfig("categories")),
+            RepeatedWarningsLimit = Positive(logging, "repeated-warnings-limit"),
+            RepeatedWarningsInterval = logging.GetTimeSpan("repeated-warnings-interval"),
             LogDeadLetters = kernel.GetBoolean("log-dead-letters"),
             DeadLetterLogLimit = Positive(kernel, "log-dead-letters-limit"),
             DeadLetterLogInterval = kernel.GetTimeSpan("log-dead-letters-interval"),

@@ -14,8 +14,17 @@ public sealed partial record ActorSystemSettings
     /// <summary>Messages an actor processes per mailbox run before yielding its thread. HOCON: <c>devp2p.kernel.dispatcher.throughput</c> (int, default 30).</summary>
     public int Throughput { get; init; } = 30;
 
-    /// <summary>Minimum level of the kernel's loggers. HOCON: <c>devp2p.kernel.loglevel</c> (DEBUG, INFO, WARNING, ERROR, OFF; default INFO) — see <see cref="LogLevelNames.Parse"/>.</summary>
+    /// <summary>Minimum level of the kernel's loggers. HOCON: <c>devp2p.logging.level</c>, which defaults to Akka's <c>devp2p.kernel.loglevel</c> (DEBUG, INFO, WARNING, ERROR, OFF; default INFO) — see <see cref="LogLevelNames.Parse"/>.</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.InfoLevel;
+
+    /// <summary>Per-category overrides of <see cref="LogLevel"/> (category = the logging class's full name, matched by prefix). HOCON: <c>devp2p.logging.categories</c>.</summary>
+    public LogLevelMap CategoryLevels { get; init; } = LogLevelMap.Empty;
+
+    /// <summary>Records per key and interval that <see cref="ActorSystem.RepeatedWarnings"/> lets through (say, warnings about one bad peer). HOCON: <c>devp2p.logging.repeated-warnings-limit</c> (int, default 5).</summary>
+    public int RepeatedWarningsLimit { get; init; } = 5;
+
+    /// <summary>HOCON: <c>devp2p.logging.repeated-warnings-interval</c> (duration, default 1m).</summary>
+    public TimeSpan RepeatedWarningsInterval { get; init; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Whether dead letters are logged (they are always published). HOCON: <c>devp2p.kernel.log-dead-letters</c> (bool, default on).</summary>
     public bool LogDeadLetters { get; init; } = true;

@@ -4,6 +4,7 @@ using Devp2p.Kernel;
 using Devp2p.Kernel.Configuration;
 using Devp2p.Protocol.Discv4;
 using Devp2p.Protocol.Enode;
+using static Devp2p.Actors.Configuration.SettingReader;
 
 namespace Devp2p.Actors.Configuration;
 
@@ -83,22 +84,6 @@ public static class ServerSettingsConfig
         }
     }
 
-    private static int AtLeast(Config c, string key, int min)
-    {
-        int value = c.GetInt(key);
-        if (value < min)
-            throw Invalid(c, key, $"must be at least {min}, got {value}");
-        return value;
-    }
-
-    private static TimeSpan Duration(Config c, string key)
-    {
-        var value = c.GetTimeSpan(key);
-        if (value <= TimeSpan.Zero)
-            throw Invalid(c, key, $"must be a positive duration, got {value}");
-        return value;
-    }
-
     private static IReadOnlyList<EnodeUrl> Enodes(Config c, string key)
     {
         var result = new List<EnodeUrl>();
@@ -134,12 +119,5 @@ public static class ServerSettingsConfig
             }
         }
         return result;
-    }
-
-    private static ConfigException Invalid(Config c, string key, string problem)
-    {
-        var path = c.PathPrefix + "." + key;
-        var origin = c.Origin(key);
-        return new ConfigException($"{path}: {problem} (at {origin})", path, origin);
     }
 }

@@ -1,3 +1,4 @@
+using Devp2p.Actors.Diagnostics;
 using Devp2p.Actors.Discovery;
 using Devp2p.Actors.Peers;
 using Devp2p.Kernel;
@@ -27,7 +28,8 @@ public sealed class DialerActor : ReceiveActor, IWithTimers, IWithUnboundedStash
     private readonly ITcpConnector _connector;
     private readonly DialScheduler _scheduler;
     private readonly Dictionary<NodeId, DialAttempt> _attempts = new();
-    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly ILoggingAdapter _log;
+    private readonly NodeMetrics _metrics;
     private IActorRef? _discovery;
     private bool _awaitingCandidates;
 
@@ -42,6 +44,7 @@ public sealed class DialerActor : ReceiveActor, IWithTimers, IWithUnboundedStash
         _settings = settings;
         _server = server;
         _connector = connector;
+        (_metrics, _log) = (NodeMetrics.For(settings.PrivateKey), Context.GetLogger().ForNode(settings.PrivateKey));
         var system = Context.System;
         _scheduler = new DialScheduler(DialSchedulerOptions.From(settings, self), () => system.Scheduler.MonotonicClock, random);
 
@@ -155,7 +158,7 @@ public sealed class DialerActor : ReceiveActor, IWithTimers, IWithUnboundedStash
             }
             else
             {
-                _log.Debug("Not dialing {Node}: {Reason}", node.Id.ToShortString(), refusal);
+                _log.Debug("Not dialing {RemoteId}: {Reason}", node.Id.ToShortString(), refusal);
             }
         }
         if (started == 0) Timers.StartSingleTimer(CandidateRetryKey, Tick.Instance, CandidateRetryInterval);
@@ -167,7 +170,7 @@ public sealed class DialerActor : ReceiveActor, IWithTimers, IWithUnboundedStash
         var attempt = new DialAttempt(node, isStatic);
         _attempts[node.Id] = attempt;
         Timers.StartSingleTimer(DialTimeoutKey(node.Id), new DialTimedOut(node.Id, attempt), _settings.DialTimeout);
-        _log.Debug("Dialing {Node} at {EndPoint} (static: {Static})", node.Id.ToShortString(), node.TcpEndPoint, isStatic);
+        _log.Debug("Dialing {RemoteId} at {RemoteEndPoint} (static: {Static})", node.Id.ToShortString(), node.TcpEndPoint, isStatic);
         var self = Self;
         Task<Stream> connect;
         try
@@ -202,10 +205,12 @@ public sealed class DialerActor : ReceiveActor, IWithTimers, IWithUnboundedStash
         {
             var (local, remote) = Endpoints(stream, current.Node);
             var setup = new PeerSetup(stream, Inbound: false, remote, local, current.Node.Id) { Static = current.IsStatic };
+            _metrics.Dial("connected");
             _server.Tell(new DialConnected(setup), Self);
             return;
         }
-        _log.Debug("Dial to {Node} failed: {Error}", result.Id.ToShortString(), result.Error?.Message);
+        _metrics.Dial("failed");
+        _log.Debug("Dial to {RemoteId} failed: {Reason}", result.Id.ToShortString(), result.Error?.Message);
         _scheduler.DialFailed(result.Id);
         Schedule();
     }
@@ -216,7 +221,8 @@ public sealed class DialerActor : ReceiveActor, IWithTimers, IWithUnboundedStash
         _attempts.Remove(timeout.Id);
         current.Abandon();
         current.Dispose();
-        _log.Debug("Dial to {Node} timed out after {Timeout}", timeout.Id.ToShortString(), _settings.DialTimeout);
+        _metrics.Dial("timeout");
+        _log.Debug("Dial to {RemoteId} timed out after {Timeout}", timeout.Id.ToShortString(), _settings.DialTimeout);
         _scheduler.DialFailed(timeout.Id);
         Schedule();
     }

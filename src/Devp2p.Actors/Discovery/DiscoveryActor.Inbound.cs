@@ -9,6 +9,7 @@ public sealed partial class DiscoveryActor
 {
     private void OnDatagram(UdpDatagram datagram)
     {
+        _intake?.Leave();
         _counters.Received++;
         var fromIp = Plain(datagram.From.Address);
         if (!IsAllowed(fromIp))

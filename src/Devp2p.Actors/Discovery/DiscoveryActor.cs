@@ -1,4 +1,5 @@
 using System.Net;
+using Devp2p.Actors.Diagnostics;
 using Devp2p.Actors.Discovery.Transport;
 using Devp2p.Kernel;
 using Devp2p.Kernel.Event;
@@ -25,18 +26,22 @@ public sealed partial class DiscoveryActor : ReceiveActor, IWithTimers
     private readonly NodeId _self;
     private readonly PendingReplies _pending = new();
     private readonly DiscoveryCounters _counters = new();
-    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly ILoggingAdapter _log;
+    private readonly NodeMetrics _metrics;
+    private IDisposable? _tableGauge;
     private KademliaTable _table = null!;
     private INodeDatabase _db = null!;
     private IUdpTransport _transport = null!;
     private Enr _record = null!;
+    private DatagramIntake? _intake;
     private NodeEndpoint _ourEndpoint = null!;
 
     public DiscoveryActor(DiscoverySettings settings)
     {
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
         _self = NodeId.FromBytes(_secp.CreatePublicKey(settings.PrivateKey));
-        Receive<UdpDatagram>(OnDatagram);
+        (_metrics, _log) = (NodeMetrics.For(settings.PrivateKey), Context.GetLogger().ForNode(settings.PrivateKey));
+        Receive<UdpDatagram>(OnDatagramMeasured);
         Receive<ReplyTimeout>(OnReplyTimeout);
         Receive<BondTimeout>(OnBondTimeout);
         Receive<RevalidateTick>(t => Revalidate(t.Queue));
@@ -76,13 +81,21 @@ public sealed partial class DiscoveryActor : ReceiveActor, IWithTimers
         _log.Debug("discv4 starting with secp256k1 backend {Backend}", Secp256k1.BackendName);
         _db = _settings.NodeDatabaseFactory?.Invoke() ?? new InMemoryNodeDatabase();
         _table = new KademliaTable(_self, _settings.RandomSeed is { } seed ? new Random(seed) : null, _settings.TableIpLimits);
+        var table = _table;
+        _tableGauge = _metrics.ObserveTable(() => table.Count);
         _transport = _settings.TransportFactory(_settings.ListenEndPoint);
         var local = _transport.LocalEndPoint;
         var ip = _settings.AdvertisedIp ?? (IsUnspecified(local.Address) ? null : local.Address);
         _record = LocalNodeRecord.Load(_db, _settings.PrivateKey, ip, _settings.TcpPort, local.Port, Now);
         _ourEndpoint = new NodeEndpoint(ip ?? local.Address, (ushort)local.Port, (ushort)_settings.TcpPort);
         var self = Self;
-        _transport.Start((from, data) => self.Tell(new UdpDatagram(from, data), ActorRefs.NoSender));
+        var intake = _intake = new DatagramIntake(_settings.IntakeCapacity);
+        _counters.Shed = () => intake.Shed;
+        _transport.Start((from, data) =>
+        {
+            if (intake.TryEnter())
+                self.Tell(new UdpDatagram(from, data), ActorRefs.NoSender);
+        });
         _log.Info("discv4 listening on {Endpoint}, record seq {Seq}", local, _record.Seq);
 
         SeedTable();
@@ -95,6 +108,7 @@ public sealed partial class DiscoveryActor : ReceiveActor, IWithTimers
 
     protected override void PostStop()
     {
+        _tableGauge?.Dispose();
         foreach (var reply in _pending.Clear())
             Timers.Cancel(new ReplyTimeout(reply.Id));
         FailAllLookups();
@@ -109,6 +123,7 @@ public sealed partial class DiscoveryActor : ReceiveActor, IWithTimers
         if (to.Endpoint.UdpEndPoint is { } destination && IsAllowed(destination.Address))
         {
             _counters.Sent++;
+            _metrics.DiscoveryPacket(received: false, PacketType(datagram), "sent");
             _transport.Send(destination, datagram);
         }
     }

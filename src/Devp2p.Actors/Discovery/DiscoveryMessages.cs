@@ -62,6 +62,9 @@ public enum DiscoveryDrop
 
     /// <summary>An ENRResponse whose record is invalid or not the sender's.</summary>
     BadRecord,
+
+    /// <summary>Shed before decoding: the actor was already <see cref="DiscoverySettings.IntakeCapacity"/> datagrams behind (a flood).</summary>
+    Overloaded,
 }
 
 /// <summary>Packet and table counters, for monitoring and tests.</summary>

@@ -74,6 +74,9 @@ public sealed record DiscoverySettings
     /// <summary>Lookups running at once; further requests queue.</summary>
     public int MaxConcurrentLookups { get; init; } = 3;
 
+    /// <summary>Received datagrams waiting for the actor at most; more are shed and counted as <see cref="DiscoveryDrop.Overloaded"/>.</summary>
+    public int IntakeCapacity { get; init; } = 1024;
+
     /// <summary>Kademlia /24 limits; tests on one loopback address turn them off (loopback is exempt anyway).</summary>
     public bool TableIpLimits { get; init; } = true;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Devp2p.Actors.Diagnostics;
 using Devp2p.Actors.Peers;
 using Devp2p.Actors.Server;
 using Devp2p.Kernel;
@@ -19,7 +20,7 @@ public sealed class ListenerActor : ReceiveActor, IWithTimers
     private readonly ServerSettings _settings;
     private readonly IActorRef _server;
     private readonly InboundGate _gate;
-    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly ILoggingAdapter _log;
     private readonly CancellationTokenSource _stop = new();
     private TcpListener? _listener;
     private Handoff<Socket>? _accepting;
@@ -36,6 +37,7 @@ public sealed class ListenerActor : ReceiveActor, IWithTimers
     private ListenerActor(ServerSettings settings, IActorRef server)
     {
         _settings = settings;
+        _log = Context.GetLogger().ForNode(settings.PrivateKey);
         _server = server;
         var system = Context.System;
         _gate = new InboundGate(settings.NetRestrict, settings.InboundThrottle, () => system.Scheduler.MonotonicClock);
@@ -110,7 +112,7 @@ public sealed class ListenerActor : ReceiveActor, IWithTimers
             var refusal = remote is null ? InboundRefusal.None : _gate.Check(remote.Address);
             if (refusal != InboundRefusal.None)
             {
-                _log.Debug("Refused inbound connection from {Remote}: {Reason}", remote, refusal);
+                _log.Debug("Refused inbound connection from {RemoteEndPoint}: {Reason}", remote, refusal);
                 socket.Dispose();
             }
             else

@@ -16,6 +16,7 @@ public sealed partial class PeerActor
             return;
         _closeCause = cause;
         _log.Debug("closing {Peer}: {Reason} ({Detail})", Who, cause.Reason.Describe(), cause.Detail);
+        RecordClose(cause);
         Timers.CancelAll();
         _readCancellation.Cancel();
         Become(ClosingHandlers);

@@ -9,6 +9,14 @@ namespace Devp2p.Actors.Peers;
 // Stages 1-4: enc handshake, post-handshake checkpoint, Hello exchange, add-peer checkpoint.
 public sealed partial class PeerActor
 {
+    /// <summary>
+    /// Largest Hello (or Disconnect) payload read before the protocol handshake completes: geth's
+    /// baseProtocolMaxMsgSize. Enforced on the frame header (payload plus the one-byte code), so a
+    /// peer that has not yet said who it is cannot make us read or buffer more.
+    /// </summary>
+    internal const int MaxHelloSize = 2 * 1024;
+    private int _runningFrameLimit;
+
     private void EncHandshakeStage()
     {
         Receive<EncHandshakeDone>(OnEncHandshakeDone);
@@ -39,6 +47,7 @@ public sealed partial class PeerActor
         Timers.Cancel(PeerTimers.EncHandshake);
         _connection = done.Connection;
         _remoteId = NodeId.FromBytes(done.Connection.RemotePublicKey);
+        Identified(_remoteId, "post-handshake");
         _log.Debug("enc handshake with {Peer} done ({Direction})", Who, _setup.Inbound ? "inbound" : "outbound");
         Context.Parent.Tell(new PostHandshake(_remoteId, _setup.Inbound));
         Become(() =>
@@ -51,9 +60,12 @@ public sealed partial class PeerActor
 
     private void StartHello()
     {
+        EnterStage("protocol-handshake");
         Timers.StartSingleTimer(PeerTimers.Hello, new PeerTimers.StageTimeout("protocol handshake"), _settings.HelloTimeout);
         var connection = _connection!;
         var ours = OurHello.Create(_settings);
+        _runningFrameLimit = connection.Session.Reader.MaxFrameSize;
+        connection.Session.Reader.MaxFrameSize = MaxHelloSize + 1;
         var token = _readCancellation.Token;
         var task = Task.Run(() => HelloExchange.RunAsync(connection, ours, token), CancellationToken.None);
         Track(task);
@@ -71,6 +83,7 @@ public sealed partial class PeerActor
     private void OnHelloDone(HelloDone done)
     {
         Timers.Cancel(PeerTimers.Hello);
+        _connection!.Session.Reader.MaxFrameSize = _runningFrameLimit;
         if (done.Result.Remote is not { } hello)
         {
             Close(PeerCloseCause.Remote(done.Result.Disconnect ?? DisconnectReason.Requested));
@@ -78,6 +91,7 @@ public sealed partial class PeerActor
         }
         var matched = CapabilityMatcher.Match(OurHello.LocalCapabilities(_settings.Protocols), hello.Capabilities);
         _log.Debug("{Peer} says {Hello}; matched [{Matched}]", Who, hello, string.Join(", ", matched));
+        EnterStage("add-peer");
         Context.Parent.Tell(new AddPeerCheckpoint(_remoteId!, _setup.Inbound, hello, matched));
         Become(() =>
         {

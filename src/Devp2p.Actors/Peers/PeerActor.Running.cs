@@ -42,6 +42,7 @@ public sealed partial class PeerActor
         Timers.StartSingleTimer(PeerTimers.ReadDeadline, PeerTimers.ReadDeadlineCheck.Instance, _settings.ReadTimeout);
         Timers.StartSingleTimer(PeerTimers.WriteWatchdog, PeerTimers.WriteWatchdogCheck.Instance, _settings.WriteTimeout);
         Become(RunningHandlers);
+        RecordRunning();
         _log.Debug("{Peer} running [{Matched}]", Who, string.Join(", ", matched));
         foreach (var cap in matched)
         {
@@ -184,6 +185,7 @@ public sealed partial class PeerActor
 
     private void Publish(string protocol, uint version, ulong code, int size, MessageDirection direction)
     {
+        _metrics.Message(protocol, size, direction == MessageDirection.Received);
         if (_settings.EnableMessageEvents)
             Context.System.EventStream.Publish(new PeerMessageEvent(_remoteId!, protocol, version, code, size, direction));
     }

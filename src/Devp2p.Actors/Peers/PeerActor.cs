@@ -19,7 +19,7 @@ public sealed partial class PeerActor : ReceiveActor, IWithTimers
 {
     private readonly PeerSetup _setup;
     private readonly ServerSettings _settings;
-    private readonly ILoggingAdapter _log;
+    private ILoggingAdapter _log = null!;
     // Reads (and the handshakes) stop when closing starts; writes only when the socket closes,
     // so a frame in progress is never cut and our Disconnect can still follow it.
     private readonly CancellationTokenSource _readCancellation = new();
@@ -35,7 +35,7 @@ public sealed partial class PeerActor : ReceiveActor, IWithTimers
     {
         _setup = setup;
         _settings = settings;
-        _log = Context.GetLogger();
+        InitDiagnostics();
         EncHandshakeStage();
     }
 

@@ -17,7 +17,7 @@ public sealed partial class ServerActor
             : _admission.PostHandshake(check.RemoteId, connection.Inbound, _trusted.Contains(check.RemoteId), PeerSet());
         if (reason is { } rejected)
         {
-            _log.Debug("Post-handshake checkpoint rejected {Id}: {Reason}", check.RemoteId.ToShortString(), rejected.Describe());
+            _log.Debug("Post-handshake checkpoint rejected {RemoteId}: {Reason}", check.RemoteId.ToShortString(), rejected.Describe());
             Sender.Tell(new CheckpointRejected(rejected), Self);
             return;
         }
@@ -42,7 +42,7 @@ public sealed partial class ServerActor
                 : _admission.AddPeer(id, connection.Inbound, trusted, check.Capabilities.Count, PeerSet());
         if (reason is { } rejected)
         {
-            _log.Debug("Add-peer checkpoint rejected {Id}: {Reason}", id.ToShortString(), rejected.Describe());
+            _log.Debug("Add-peer checkpoint rejected {RemoteId}: {Reason}", id.ToShortString(), rejected.Describe());
             Sender.Tell(new CheckpointRejected(rejected), Self);
             return;
         }
@@ -63,9 +63,10 @@ public sealed partial class ServerActor
         connection.Info = info;
         _peers[id] = connection;
         if (connection.Inbound) _inboundPeers++;
+        _metrics.PeerAdded(connection.Inbound);
         Sender.Tell(CheckpointPassed.Instance, Self);
 
-        _log.Debug("Peer {Id} added ({Client}, inbound: {Inbound})", id.ToShortString(), info.ClientId, info.Inbound);
+        _log.Debug("Peer {RemoteId} added ({Client}, inbound: {Inbound})", id.ToShortString(), info.ClientId, info.Inbound);
         Context.System.EventStream.Publish(new PeerAdded(info));
         _dialer?.Tell(new PeerConnected(id, connection.Inbound), Self);
         if (connection.Inbound) _listener?.Tell(InboundSlotFreed.Instance, Self);

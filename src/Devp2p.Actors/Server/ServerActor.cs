@@ -1,3 +1,4 @@
+using Devp2p.Actors.Diagnostics;
 using Devp2p.Actors.Dialer;
 using Devp2p.Actors.Discovery;
 using Devp2p.Actors.Events;
@@ -22,7 +23,8 @@ public sealed partial class ServerActor : ReceiveActor, IWithTimers
     private readonly ServerComponents _components;
     private readonly LocalNode _local;
     private readonly PeerAdmission _admission;
-    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly ILoggingAdapter _log;
+    private readonly NodeMetrics _metrics;
     private readonly Dictionary<IActorRef, PeerConnection> _connections = new();
     private readonly Dictionary<NodeId, PeerConnection> _peers = new();
     private readonly Dictionary<NodeId, EnodeUrl> _static = new();
@@ -49,6 +51,7 @@ public sealed partial class ServerActor : ReceiveActor, IWithTimers
         _settings = settings;
         _components = components;
         _local = new LocalNode(settings.PrivateKey, settings.ListenEndPoint);
+        (_metrics, _log) = (NodeMetrics.For(settings.PrivateKey), Context.GetLogger().ForNode(settings.PrivateKey));
         _admission = PeerAdmission.From(settings, _local.Id);
         foreach (var node in settings.StaticNodes) _static[node.Id] = node;
         foreach (var node in settings.TrustedNodes) _trusted.Add(node.Id);
@@ -131,7 +134,7 @@ public sealed partial class ServerActor : ReceiveActor, IWithTimers
         }
         catch (Exception e)
         {
-            _log.Error(e, "Could not start a peer for {Remote}", setup.RemoteEndPoint);
+            _log.Error(e, "Could not start a peer for {RemoteEndPoint}", setup.RemoteEndPoint);
             setup.Stream.Dispose();
             EndedBeforeAdd(setup, null, false);
             return;
@@ -179,7 +182,8 @@ public sealed partial class ServerActor : ReceiveActor, IWithTimers
         {
             _peers.Remove(info.Id);
             if (connection.Inbound) _inboundPeers--;
-            _log.Debug("Peer {Id} dropped: {Reason} (remote: {Remote})", info.Id.ToShortString(), reason.Describe(), remoteRequested);
+            _metrics.PeerRemoved(connection.Inbound);
+            _log.Debug("Peer {RemoteId} dropped: {Reason} (remote: {RemoteRequested})", info.Id.ToShortString(), reason.Describe(), remoteRequested);
             Context.System.EventStream.Publish(new PeerDropped(info.Id, info.ClientId, reason, remoteRequested, detail));
             _dialer?.Tell(new PeerDisconnected(info.Id, connection.Inbound), Self);
             return;

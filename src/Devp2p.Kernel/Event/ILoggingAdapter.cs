@@ -4,10 +4,18 @@ namespace Devp2p.Kernel.Event;
 
 /// <summary>
 /// The logger an actor gets from <c>Context.GetLogger()</c>. Templates are Serilog message templates
-/// (<c>"peer {PeerId} dropped"</c>); every record carries the <c>ActorPath</c> property.
+/// (<c>"peer {PeerId} dropped"</c>); every record carries the <c>ActorPath</c> property, and
+/// <c>SourceContext</c> (the category whose level <c>devp2p.logging.categories</c> sets) when the logging class is known.
 /// </summary>
 public interface ILoggingAdapter
 {
+    /// <summary>
+    /// A logger whose records also carry <paramref name="property"/> as a structured value (Serilog's
+    /// <c>ForContext</c>), e.g. the node id or a peer's remote endpoint, so sinks can filter on it
+    /// without parsing the text. Same category and level as this one.
+    /// </summary>
+    ILoggingAdapter ForContext(string property, object? value);
+
     bool IsEnabled(LogLevel level);
     bool IsDebugEnabled { get; }
     bool IsInfoEnabled { get; }
@@ -30,6 +38,7 @@ internal sealed class LoggingAdapter : ILoggingAdapter
     private readonly LogLevel _minimum;
     private readonly string _source;
     private readonly Type? _logClass;
+    private readonly IReadOnlyDictionary<string, object?> _properties;
 
     public LoggingAdapter(EventStream eventStream, ILogger serilog, LogLevel minimum, string source, Type? logClass)
     {
@@ -39,6 +48,23 @@ internal sealed class LoggingAdapter : ILoggingAdapter
         _minimum = minimum;
         _source = source;
         _logClass = logClass;
+        _properties = new Dictionary<string, object?>();
+    }
+
+    private LoggingAdapter(LoggingAdapter parent, string property, object? value)
+    {
+        _eventStream = parent._eventStream;
+        _serilog = parent._serilog.ForContext(property, value);
+        _minimum = parent._minimum;
+        _source = parent._source;
+        _logClass = parent._logClass;
+        _properties = new Dictionary<string, object?>(parent._properties) { [property] = value };
+    }
+
+    public ILoggingAdapter ForContext(string property, object? value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(property);
+        return new LoggingAdapter(this, property, value);
     }
 
     public bool IsEnabled(LogLevel level) => level >= _minimum && level != LogLevel.OffLevel;
@@ -56,6 +82,7 @@ internal sealed class LoggingAdapter : ILoggingAdapter
             LogLevel.WarningLevel => new Warning(_source, _logClass, message, cause),
             _ => new Error(_source, _logClass, message, cause),
         };
+        record.Properties = _properties;
         _eventStream.Publish(record);
         _serilog.Write(LogEvent.ToSerilog(level), cause, template, args);
     }

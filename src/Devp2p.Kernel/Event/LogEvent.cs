@@ -61,6 +61,11 @@ public abstract class LogEvent
     public object Message { get; }
     public Exception? Cause { get; }
 
+    /// <summary>The context properties of the logger that wrote it (<see cref="ILoggingAdapter.ForContext"/>): node id, remote endpoint, ...</summary>
+    public IReadOnlyDictionary<string, object?> Properties { get; internal set; } = NoProperties;
+
+    private static readonly IReadOnlyDictionary<string, object?> NoProperties = new Dictionary<string, object?>();
+
     public override string ToString() =>
         $"[{LogLevel.ToString().Replace("Level", "", StringComparison.Ordinal).ToUpperInvariant()}][{Timestamp:HH:mm:ss.fff}][{LogSource}] {Message}"
         + (Cause is null ? "" : Environment.NewLine + Cause);

@@ -33,7 +33,15 @@ public sealed class FrameReader : IDisposable
         MaxFrameSize = maxFrameSize;
     }
 
-    public int MaxFrameSize { get; }
+    /// <summary>
+    /// Limit on a frame's content size, checked in <see cref="ReadHeader"/> before any body is read.
+    /// Settable so a stage may tighten it (the p2p Hello stage accepts 2 KiB, as geth).
+    /// </summary>
+    public int MaxFrameSize
+    {
+        get;
+        set => field = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "the frame limit must be positive");
+    }
 
     /// <summary>Content length rounded up to a multiple of 16.</summary>
     public static int PaddedLength(int contentLength) => (contentLength + 15) & ~15;

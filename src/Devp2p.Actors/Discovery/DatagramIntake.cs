@@ -1,0 +1,32 @@
+namespace Devp2p.Actors.Discovery;
+
+/// <summary>
+/// The bound between the UDP receive loop and the DiscoveryActor's mailbox. Datagrams arrive as fast
+/// as anyone can send them; the actor decodes each with a signature recovery, which is slower. Without
+/// a bound a flood grows the mailbox without limit. The receive loop calls <see cref="TryEnter"/>
+/// (a datagram past <see cref="Capacity"/> in flight is shed and counted, as a full socket buffer
+/// would), the actor calls <see cref="Leave"/> once per datagram it takes. Thread-safe.
+/// </summary>
+internal sealed class DatagramIntake(int capacity)
+{
+    private int _inFlight;
+    private long _shed;
+
+    public int Capacity { get; } = capacity > 0 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "must be positive");
+
+    /// <summary>Datagrams shed because the actor was <see cref="Capacity"/> behind.</summary>
+    public long Shed => Interlocked.Read(ref _shed);
+
+    /// <summary>True when the datagram may go to the actor; false when it is shed.</summary>
+    public bool TryEnter()
+    {
+        if (Interlocked.Increment(ref _inFlight) <= Capacity)
+            return true;
+        Interlocked.Decrement(ref _inFlight);
+        Interlocked.Increment(ref _shed);
+        return false;
+    }
+
+    /// <summary>The actor took one datagram off its mailbox.</summary>
+    public void Leave() => Interlocked.Decrement(ref _inFlight);
+}

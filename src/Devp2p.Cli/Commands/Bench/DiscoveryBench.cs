@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using Devp2p.Actors.Discovery;
+using Devp2p.Kernel;
+using Devp2p.Protocol.Crypto;
+using Devp2p.Protocol.Enode;
+
+namespace Devp2p.Cli.Commands.Bench;
+
+/// <summary>
+/// <c>bench discovery</c>: discv4 Ping → Pong round trips between two of our discovery endpoints over
+/// loopback UDP (or from ours to a target), <c>concurrency</c> in flight. Round trips/s against the
+/// floor: sign + recover per packet (two packets per round trip) on the same backend, on all cores.
+/// The answering endpoint may also ping back to prove our endpoint (as geth does); that work is ours
+/// to carry and is counted in the time, not in the round trips.
+/// </summary>
+internal static class DiscoveryBench
+{
+    public sealed record Options(int Pings, int Concurrency, EnodeUrl? Target);
+
+    public static async Task<BenchResult> RunAsync(Options options, CancellationToken ct)
+    {
+        var timeout = TimeSpan.FromSeconds(2);
+        await using var a = await BenchDiscoveryEndpoint.StartAsync("bench-discovery-a", timeout);
+        BenchDiscoveryEndpoint? b = null;
+        try
+        {
+            EnodeUrl target;
+            if (options.Target is { } t)
+            {
+                target = t.UdpEndPoint is null ? throw new CliException("bench discovery: --target has no address") : t;
+            }
+            else
+            {
+                b = await BenchDiscoveryEndpoint.StartAsync("bench-discovery-b", timeout);
+                target = b.Enode;
+            }
+            var warm = await PingAsync(a, target);
+            if (!warm.Success)
+                throw new CliException($"bench discovery: {target.UdpEndPoint} did not answer a Ping: {warm.Error}");
+
+            var latency = new LatencyRecorder();
+            int next = 0, timeouts = 0;
+            var watch = Stopwatch.StartNew();
+            var workers = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(async () =>
+            {
+                while (Interlocked.Increment(ref next) <= options.Pings)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    var result = await PingAsync(a, target);
+                    if (result.Success)
+                        latency.Add(result.RoundTrip);
+                    else
+                        Interlocked.Increment(ref timeouts);
+                }
+            }, ct)).ToArray();
+            await Task.WhenAll(workers);
+            watch.Stop();
+
+            double floor = EcFloor.PingRoundTripsPerSecond(Secp256k1.Default, options.Pings, Environment.ProcessorCount);
+            return new BenchResult("discovery",
+                [
+                    new("roundTripsPerSecond", latency.Count / watch.Elapsed.TotalSeconds, "1/s"),
+                    new("latencyP50Ms", latency.PercentileMs(50), "ms"),
+                    new("latencyP99Ms", latency.PercentileMs(99), "ms"),
+                    new("timeouts", timeouts, "count"),
+                ],
+                [new("roundTripsPerSecond", floor, "1/s")],
+                "roundTripsPerSecond",
+                BenchSettings.Common(
+                    ("pings", options.Pings),
+                    ("concurrency", options.Concurrency),
+                    ("target", options.Target?.ToString() ?? "own endpoint, loopback"),
+                    ("floor", "2 sign + 2 recover per round trip, on all cores")));
+        }
+        finally
+        {
+            if (b is not null)
+                await b.DisposeAsync();
+        }
+    }
+
+    private static Task<PingResult> PingAsync(BenchDiscoveryEndpoint from, EnodeUrl target) =>
+        from.Discovery.Ask<PingResult>(new PingNode(target), TimeSpan.FromSeconds(30));
+}

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Devp2p.Protocol.Crypto;
+using Devp2p.Protocol.Enode;
+using Devp2p.Protocol.P2p;
+using Devp2p.Protocol.Rlpx;
+
+namespace Devp2p.Cli.Commands.Bench;
+
+/// <summary>
+/// <c>bench handshake</c>: <c>connections</c> full RLPx handshakes + Hello + Disconnect over
+/// loopback, <c>concurrency</c> at a time, from <see cref="BenchDialer"/>s to our node's listener
+/// (or, with a target, to someone else's). Handshakes/s and latency (TCP connect to remote Hello)
+/// against the EC floor: the secp256k1 operations of one handshake, both sides, on the same backend.
+/// </summary>
+internal static class HandshakeBench
+{
+    public sealed record Options(int Connections, int Concurrency, EnodeUrl? Target);
+
+    public static async Task<BenchResult> RunAsync(Options options, CancellationToken ct)
+    {
+        BenchNode? node = null;
+        try
+        {
+            IPEndPoint endpoint;
+            byte[] remoteId;
+            if (options.Target is { } target)
+            {
+                endpoint = target.TcpEndPoint ?? throw new CliException("bench handshake: --target has no address to dial");
+                remoteId = target.Id.Bytes.ToArray();
+            }
+            else
+            {
+                node = await BenchNode.StartAsync("bench-handshake", new IPEndPoint(IPAddress.Loopback, 0),
+                    maxPeers: options.Connections + 2 * options.Concurrency + 16, maxPending: 2 * options.Concurrency + 16, ct);
+                endpoint = new IPEndPoint(IPAddress.Loopback, node.Info.ListenPort);
+                remoteId = node.Info.Id.Bytes.ToArray();
+            }
+
+            // One untimed handshake first: JIT, the native library, the listener's first accept.
+            await OneAsync(endpoint, remoteId, ct);
+
+            var latency = new LatencyRecorder();
+            int next = 0, failures = 0;
+            string? lastError = null;
+            var watch = Stopwatch.StartNew();
+            var workers = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(async () =>
+            {
+                while (Interlocked.Increment(ref next) <= options.Connections)
+                {
+                    long started = Stopwatch.GetTimestamp();
+                    try
+                    {
+                        await OneAsync(endpoint, remoteId, ct);
+                        latency.Add(Stopwatch.GetElapsedTime(started));
+                    }
+                    catch (Exception e) when (IsConnectionFailure(e, ct))
+                    {
+                        Interlocked.Increment(ref failures);
+                        lastError = e.Message;
+                    }
+                }
+            }, ct)).ToArray();
+            await Task.WhenAll(workers);
+            watch.Stop();
+            if (latency.Count == 0)
+                throw new CliException($"bench handshake: no handshake with {endpoint} succeeded: {lastError}");
+
+            double floor = EcFloor.HandshakesPerSecond(Secp256k1.Default, options.Connections, Environment.ProcessorCount);
+            return new BenchResult("handshake",
+                [
+                    new("handshakesPerSecond", latency.Count / watch.Elapsed.TotalSeconds, "1/s"),
+                    new("latencyP50Ms", latency.PercentileMs(50), "ms"),
+                    new("latencyP99Ms", latency.PercentileMs(99), "ms"),
+                    new("failures", failures, "count"),
+                ],
+                [new("handshakesPerSecond", floor, "1/s")],
+                "handshakesPerSecond",
+                BenchSettings.Common(
+                    ("connections", options.Connections),
+                    ("concurrency", options.Concurrency),
+                    ("target", options.Target?.ToString() ?? "own listener, loopback"),
+                    ("floor", "8 ECDH + 4 pubkey + 1 sign + 1 recover per handshake, on all cores")));
+        }
+        finally
+        {
+            if (node is not null)
+                await node.DisposeAsync();
+        }
+    }
+
+    private static async Task OneAsync(IPEndPoint endpoint, byte[] remoteId, CancellationToken ct)
+    {
+        await using var dialer = await BenchDialer.ConnectAsync(endpoint, remoteId, null, TimeSpan.FromSeconds(10), ct);
+        await dialer.DisconnectAsync(ct);
+    }
+
+    internal static bool IsConnectionFailure(Exception e, CancellationToken ct) =>
+        e is IOException or SocketException or TimeoutException or RlpxException or P2pHandshakeException or CryptoException
+        || (e is OperationCanceledException && !ct.IsCancellationRequested);
+}

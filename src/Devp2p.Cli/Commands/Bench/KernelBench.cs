@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Devp2p.Kernel;
+
+namespace Devp2p.Cli.Commands.Bench;
+
+/// <summary>
+/// <c>bench kernel</c>: the actor kernel's mailbox and dispatcher against System.Threading.Channels
+/// doing the same work (as tests/Devp2p.Benchmarks' KernelBenchmarks): a ping-pong pair
+/// (latency bound) and <see cref="Senders"/> senders fanning in to one receiver (contention bound).
+/// The headline ratio is the weaker of the two.
+/// </summary>
+internal static class KernelBench
+{
+    public const int Senders = 8;
+
+    public sealed record Options(int Messages);
+
+    public static async Task<BenchResult> RunAsync(Options options, CancellationToken ct)
+    {
+        using var system = ActorSystem.Create("bench-kernel");
+        int warm = Math.Min(options.Messages, 10_000);
+        await KernelPingPong(system, warm);
+        await ChannelsPingPong(warm);
+        await KernelFanIn(system, warm);
+        await ChannelsFanIn(warm);
+        ct.ThrowIfCancellationRequested();
+
+        double kernelPingPong = options.Messages / await Time(() => KernelPingPong(system, options.Messages));
+        double channelsPingPong = options.Messages / await Time(() => ChannelsPingPong(options.Messages));
+        double kernelFanIn = (double)Senders * options.Messages / await Time(() => KernelFanIn(system, options.Messages));
+        double channelsFanIn = (double)Senders * options.Messages / await Time(() => ChannelsFanIn(options.Messages));
+        await system.Terminate();
+
+        string weaker = kernelPingPong / channelsPingPong <= kernelFanIn / channelsFanIn ? "pingPongRoundTripsPerSecond" : "fanInMessagesPerSecond";
+        return new BenchResult("kernel",
+            [
+                new("pingPongRoundTripsPerSecond", kernelPingPong, "1/s"),
+                new("fanInMessagesPerSecond", kernelFanIn, "1/s"),
+            ],
+            [
+                new("pingPongRoundTripsPerSecond", channelsPingPong, "1/s"),
+                new("fanInMessagesPerSecond", channelsFanIn, "1/s"),
+            ],
+            weaker,
+            BenchSettings.Common(
+                ("messages", options.Messages),
+                ("senders", Senders),
+                ("floor", "System.Threading.Channels, unbounded, the same hand-offs")));
+    }
+
+    private static async Task<double> Time(Func<Task> run)
+    {
+        var watch = Stopwatch.StartNew();
+        await run();
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>One shared message instance: neither side allocates per message (the channels carry ints).</summary>
+    private sealed class Ball
+    {
+        public static readonly Ball Instance = new();
+    }
+
+    private sealed class Ponger : ReceiveActor
+    {
+        public Ponger() => Receive<Ball>(b => Sender.Tell(b, Self));
+    }
+
+    private sealed class Pinger : ReceiveActor
+    {
+        public Pinger(IActorRef ponger, int rounds, TaskCompletionSource done)
+        {
+            var count = 0;
+            Receive<Ball>(b =>
+            {
+                if (++count == rounds) done.TrySetResult();
+                else ponger.Tell(b, Self);
+            });
+        }
+    }
+
+    private sealed class Counter : ReceiveActor
+    {
+        public Counter(int expected, TaskCompletionSource done)
+        {
+            var count = 0;
+            Receive<Ball>(_ =>
+            {
+                if (++count == expected) done.TrySetResult();
+            });
+        }
+    }
+
+    private sealed class Producer : ReceiveActor
+    {
+        public Producer(IActorRef target, int messages) => Receive<string>(_ =>
+        {
+            for (var i = 0; i < messages; i++) target.Tell(Ball.Instance, Self);
+        });
+    }
+
+    private static async Task KernelPingPong(ActorSystem system, int rounds)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ponger = system.ActorOf(Props.Create<Ponger>());
+        var pinger = system.ActorOf(Props.Create(() => new Pinger(ponger, rounds, done)));
+        pinger.Tell(Ball.Instance, ponger);
+        await done.Task;
+        system.Stop(pinger);
+        system.Stop(ponger);
+    }
+
+    private static async Task ChannelsPingPong(int rounds)
+    {
+        var ping = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var pong = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var ponger = Task.Run(async () =>
+        {
+            while (await ping.Reader.WaitToReadAsync())
+            {
+                while (ping.Reader.TryRead(out var i)) pong.Writer.TryWrite(i);
+            }
+        });
+        var pinger = Task.Run(async () =>
+        {
+            ping.Writer.TryWrite(1);
+            while (await pong.Reader.WaitToReadAsync())
+            {
+                while (pong.Reader.TryRead(out var i))
+                {
+                    if (i == rounds)
+                    {
+                        ping.Writer.Complete();
+                        return;
+                    }
+                    ping.Writer.TryWrite(i + 1);
+                }
+            }
+        });
+        await pinger;
+        await ponger;
+    }
+
+    private static async Task KernelFanIn(ActorSystem system, int messages)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var counter = system.ActorOf(Props.Create(() => new Counter(Senders * messages, done)));
+        var producers = Enumerable.Range(0, Senders).Select(_ => system.ActorOf(Props.Create(() => new Producer(counter, messages)))).ToArray();
+        foreach (var p in producers) p.Tell("go", ActorRefs.NoSender);
+        await done.Task;
+        foreach (var p in producers) system.Stop(p);
+        system.Stop(counter);
+    }
+
+    private static async Task ChannelsFanIn(int messages)
+    {
+        var channel = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true });
+        var consumer = Task.Run(async () =>
+        {
+            var count = 0;
+            while (await channel.Reader.WaitToReadAsync())
+            {
+                while (channel.Reader.TryRead(out _))
+                {
+                    if (++count == Senders * messages) return;
+                }
+            }
+        });
+        var producers = Enumerable.Range(0, Senders).Select(_ => Task.Run(() =>
+        {
+            for (var i = 0; i < messages; i++) channel.Writer.TryWrite(i);
+        })).ToArray();
+        await Task.WhenAll(producers);
+        await consumer;
+    }
+}

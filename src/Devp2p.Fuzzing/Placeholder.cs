@@ -1,3 +1,0 @@
-namespace Devp2p.Fuzzing;
-
-internal static class Placeholder { }

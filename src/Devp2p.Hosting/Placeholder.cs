@@ -1,3 +1,0 @@
-namespace Devp2p.Hosting;
-
-internal static class Placeholder { }
