@@ -172,13 +172,13 @@ public class SnappyBenchmarks
     }
 
     [Benchmark]
-    public int OursCompress() => SnappyCodec.Compress(_data, _room);
+    public int OursCompress() => SnappyCodec.CompressInto(_data, _room);
 
     [Benchmark(Baseline = true)]
     public int IronSnappyCompress() => IronSnappy.Snappy.Encode(_data).Length;
 
     [Benchmark]
-    public int OursDecompress() => SnappyCodec.Decompress(_compressed, _output, int.MaxValue);
+    public int OursDecompress() => SnappyCodec.DecompressInto(_compressed, _output, int.MaxValue);
 
     [Benchmark]
     public int IronSnappyDecompress() => IronSnappy.Snappy.Decode(_compressed).Length;
