@@ -5,6 +5,7 @@ using Devp2p.Kernel;
 using Devp2p.Kernel.Configuration;
 using Devp2p.Protocol.Crypto;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace Devp2p.Hosting;
 
@@ -24,7 +25,7 @@ public sealed class Devp2pOptions
     private readonly List<ProtocolRegistration> _protocols = [];
     private readonly List<Func<ServerSettings, ServerSettings>> _configure = [];
     private readonly List<Func<ActorSystemSettings, ActorSystemSettings>> _configureSystem = [];
-    private Func<byte[]> _key = () => Secp256k1.GeneratePrivateKey();
+    private Func<byte[]>? _key;
     private bool _useEnvironment = true;
 
     /// <summary>Name of the ActorSystem (and of log sources).</summary>
@@ -70,7 +71,11 @@ public sealed class Devp2pOptions
         return this;
     }
 
-    /// <summary>A fresh key at every start (the default): a new node id each run.</summary>
+    /// <summary>
+    /// A fresh key at every start: a new node id each run. Without any key option the node keeps its key in
+    /// <c>devp2p.server.datadir</c> (<c>nodekey</c>, created on first start, as <c>devp2p node</c> does), or uses a
+    /// fresh one when there is no data directory.
+    /// </summary>
     public Devp2pOptions UseEphemeralKey()
     {
         _key = () => Secp256k1.GeneratePrivateKey();
@@ -129,7 +134,10 @@ public sealed class Devp2pOptions
         return this;
     }
 
-    /// <summary>Code-only kernel settings (e.g. the Serilog logger), applied after <c>devp2p.kernel</c> is read.</summary>
+    /// <summary>
+    /// Code-only kernel settings, applied after <c>devp2p.kernel</c> is read. Unless one sets <c>Logger</c>, the
+    /// engine logs to the host's ILoggerFactory.
+    /// </summary>
     public Devp2pOptions ConfigureSystem(Func<ActorSystemSettings, ActorSystemSettings> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
@@ -150,11 +158,21 @@ public sealed class Devp2pOptions
     }.Build();
 
     /// <summary>Everything the node starts with; reads files and the key, so it throws what they throw.</summary>
-    internal Devp2pStartup Build()
+    internal Devp2pStartup Build(ILoggerFactory? loggerFactory = null)
     {
         var config = BuildConfig();
         var system = _configureSystem.Aggregate(ActorSystemSettings.FromConfig(config), (s, f) => f(s));
-        var settings = _configure.Aggregate(ServerSettingsConfig.FromConfig(config, _key(), _protocols.ToList()), (s, f) => f(s));
+        if (system.Logger is null && loggerFactory is not null)
+        {
+            system = system with
+            {
+                Logger = new Serilog.LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(new MicrosoftLoggingSink(loggerFactory)).CreateLogger(),
+            };
+        }
+        var settings = ServerSettingsConfig.FromConfig(config, _key?.Invoke() ?? Secp256k1.GeneratePrivateKey(), _protocols.ToList());
+        if (_key is null && settings.NodeDatabasePath is { } dataDir)
+            settings = settings with { PrivateKey = NodeKeyFile.LoadOrCreate(dataDir) };
+        settings = _configure.Aggregate(settings, (s, f) => f(s));
         var components = Devp2pNode.Components(settings, settings.NoDiscovery ? null : DiscoverySettingsConfig.Factory(config));
         return new Devp2pStartup(config, system, settings, components);
     }

@@ -24,6 +24,7 @@ internal sealed class HostedDevp2pNode : IDevp2pNode, IHostedService, IAsyncDisp
     private readonly Devp2pOptions _options;
     private readonly ActorRegistry _registry;
     private readonly ILogger _log;
+    private readonly ILoggerFactory? _loggerFactory;
     private readonly ConcurrentDictionary<PeerEventSubscription, byte> _subscriptions = new();
     private readonly object _gate = new();
     private ActorSystem? _system;
@@ -32,11 +33,12 @@ internal sealed class HostedDevp2pNode : IDevp2pNode, IHostedService, IAsyncDisp
     private Task? _stopping;
     private long _droppedEvents;
 
-    public HostedDevp2pNode(Devp2pOptions options, ActorRegistry registry, ILogger<HostedDevp2pNode>? log = null)
+    public HostedDevp2pNode(Devp2pOptions options, ActorRegistry registry, ILoggerFactory? loggerFactory = null)
     {
         _options = options;
         _registry = registry;
-        _log = log ?? (ILogger)NullLogger.Instance;
+        _loggerFactory = loggerFactory;
+        _log = loggerFactory?.CreateLogger<HostedDevp2pNode>() ?? (ILogger)NullLogger.Instance;
     }
 
     public bool IsRunning => _node is not null && _stopping is null;
@@ -61,7 +63,7 @@ internal sealed class HostedDevp2pNode : IDevp2pNode, IHostedService, IAsyncDisp
                 throw new InvalidOperationException("the devp2p node has been stopped; it cannot start again");
             if (_system is not null)
                 throw new InvalidOperationException("the devp2p node is already started");
-            var startup = _options.Build();
+            var startup = _options.Build(_loggerFactory);
             _system = ActorSystem.Create(_options.SystemName, startup.System);
             _startup = startup;
         }
@@ -72,7 +74,8 @@ internal sealed class HostedDevp2pNode : IDevp2pNode, IHostedService, IAsyncDisp
         }
         catch
         {
-            await _system.Terminate().WaitAsync(_options.StopTimeout, CancellationToken.None).ConfigureAwait(false);
+            // Leave no actor system behind; the start's own exception is the one worth reporting.
+            await _system.Terminate().WaitAsync(_options.StopTimeout, CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
             throw;
         }
         _registry.TryRegister<ServerActor>(_node.Server, overwrite: true);
@@ -136,10 +139,22 @@ internal sealed class HostedDevp2pNode : IDevp2pNode, IHostedService, IAsyncDisp
 
     public PeerEventSubscription SubscribeEvents()
     {
-        var subscription = new PeerEventSubscription(System, _options.EventBufferCapacity, _ => Interlocked.Increment(ref _droppedEvents));
-        _subscriptions.TryAdd(subscription, 0);
-        if (_stopping is not null)
-            subscription.Complete();
+        var system = System;
+        var subscription = new PeerEventSubscription(_options.EventBufferCapacity, _ => Interlocked.Increment(ref _droppedEvents),
+            ended => _subscriptions.TryRemove(ended, out _));
+        // Under the gate: either the stop sees this subscription and ends it, or it has begun and we end it here.
+        lock (_gate)
+        {
+            if (_stopping is null)
+            {
+                _subscriptions.TryAdd(subscription, 0);
+                subscription.Attach(system);
+            }
+            else
+            {
+                subscription.Complete();
+            }
+        }
         return subscription;
     }
 
@@ -154,7 +169,6 @@ internal sealed class HostedDevp2pNode : IDevp2pNode, IHostedService, IAsyncDisp
         finally
         {
             subscription.Complete();
-            _subscriptions.TryRemove(subscription, out _);
         }
     }
 

@@ -13,20 +13,33 @@ namespace Devp2p.Hosting;
 public sealed class PeerEventSubscription : IAsyncDisposable
 {
     private readonly Channel<PeerEvent> _channel;
-    private readonly IActorRef _forwarder;
-    private readonly ActorSystem _system;
-    private readonly Action<long> _onDropped;
+    private readonly Action<PeerEventSubscription> _onComplete;
+    private ActorSystem? _system;
+    private IActorRef? _forwarder;
     private long _dropped;
+    private int _completed;
 
-    internal PeerEventSubscription(ActorSystem system, int capacity, Action<long> onDropped)
+    internal PeerEventSubscription(int capacity, Action<long> onDropped, Action<PeerEventSubscription> onComplete)
     {
-        _system = system;
-        _onDropped = onDropped;
+        _onComplete = onComplete;
         _channel = Channel.CreateBounded<PeerEvent>(
             new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = false, SingleWriter = true },
-            _ => _onDropped(Interlocked.Increment(ref _dropped)));
-        _forwarder = system.ActorOf(Props.Create(() => new Forwarder(_channel.Writer)));
-        system.EventStream.Subscribe(_forwarder, typeof(PeerEvent));
+            _ => onDropped(Interlocked.Increment(ref _dropped)));
+    }
+
+    /// <summary>Starts forwarding from <paramref name="system"/>'s EventStream; a system that is shutting down ends the subscription instead.</summary>
+    internal void Attach(ActorSystem system)
+    {
+        try
+        {
+            _forwarder = system.ActorOf(Props.Create(() => new Forwarder(_channel.Writer)));
+            _system = system;
+            system.EventStream.Subscribe(_forwarder, typeof(PeerEvent));
+        }
+        catch (InvalidOperationException)
+        {
+            Complete();
+        }
     }
 
     /// <summary>Events dropped from this subscription's buffer because the reader fell behind.</summary>
@@ -45,9 +58,15 @@ public sealed class PeerEventSubscription : IAsyncDisposable
 
     internal void Complete()
     {
-        _system.EventStream.Unsubscribe(_forwarder);
-        _system.Stop(_forwarder);
+        if (Interlocked.Exchange(ref _completed, 1) == 1)
+            return;
+        if (_system is not null && _forwarder is not null)
+        {
+            _system.EventStream.Unsubscribe(_forwarder);
+            _system.Stop(_forwarder);
+        }
         _channel.Writer.TryComplete();
+        _onComplete(this);
     }
 
     /// <summary>Copies events from the EventStream into the channel; never blocks (the channel drops the oldest).</summary>

@@ -78,6 +78,7 @@ public sealed class NodeCommandTests
     [InlineData("--events", "xml", "--events must be text or json")]
     [InlineData("--listen", "127.0.0.1", "not an address with a port")]
     [InlineData("--config", "/nonexistent/node.conf", "does not exist")]
+    [InlineData("--log-level", "loud", "--log-level must be debug, info, warning, error or off")]
     public void Bad_input_exits_1_with_one_line(string option, string value, string expected)
     {
         Cli.AssertFails(Cli.Run("node", "--nodiscover", option, value), expected);

@@ -36,7 +36,16 @@ internal sealed class AuthPacketTarget : FuzzTarget
             return new FuzzInput(Mutator.MutateRandomly(CreateValid(random), random), MustDecode: false, "mutated packet");
         var handshakeRandom = new SeededHandshakeRandom(random.Next(int.MaxValue));
         bool legacy = random.Chance(1, 3);
-        var plaintext = Mutator.MutateRandomly(legacy ? LegacyPlaintext(random, handshakeRandom) : Eip8Plaintext(random, handshakeRandom), random);
+        var plaintext = legacy ? LegacyPlaintext(random, handshakeRandom) : Eip8Plaintext(random, handshakeRandom);
+        if (random.Chance(1, 3))
+        {
+            // The signature sits at offset 0 (legacy) or after the 3-byte list and 2-byte string headers (EIP-8).
+            SignatureMutator.Mutate(plaintext.AsSpan(legacy ? 0 : 5, 65), random);
+        }
+        else
+        {
+            plaintext = Mutator.MutateRandomly(plaintext, random);
+        }
         var packet = legacy
             ? HandshakeSealing.SealLegacy(TestKeys.Public(Recipient), plaintext, handshakeRandom)
             : HandshakeSealing.SealEip8(TestKeys.Public(Recipient), plaintext, handshakeRandom);

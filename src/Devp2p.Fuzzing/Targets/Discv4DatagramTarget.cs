@@ -21,6 +21,13 @@ internal sealed class Discv4DatagramTarget : FuzzTarget
 
     public override FuzzInput CreateInput(FuzzCaseRandom random)
     {
+        if (random.Chance(1, 6))
+        {
+            var damaged = (byte[])CreateValid(random).Clone();
+            SignatureMutator.Mutate(damaged.AsSpan(Discv4Constants.HashSize, Discv4Constants.SignatureSize), random);
+            Keccak256.Hash(damaged.AsSpan(Discv4Constants.HashSize), damaged.AsSpan(0, Discv4Constants.HashSize));
+            return new FuzzInput(damaged, MustDecode: false, "damaged signature, hash fixed");
+        }
         var input = base.CreateInput(random);
         if (input.MustDecode || input.Bytes.Length < Discv4Constants.MinPacketSize || random.Chance(1, 4))
             return input;

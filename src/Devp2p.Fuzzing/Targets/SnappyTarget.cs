@@ -3,7 +3,7 @@ using Devp2p.Protocol.Rlpx;
 namespace Devp2p.Fuzzing.Targets;
 
 /// <summary>
-/// <see cref="SnappyCodec.Decompress"/> with the 16 MiB message limit. A snappy block can expand at
+/// <see cref="SnappyCodec.Decompress(ReadOnlySpan{byte}, int)"/> with the 16 MiB message limit. A snappy block can expand at
 /// most about 21 times (a 3-byte copy makes 64 bytes), so anything that allocates more than that
 /// for its input trusted a declared length it should have checked first.
 /// </summary>

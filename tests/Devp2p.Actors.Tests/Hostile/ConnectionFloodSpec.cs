@@ -99,7 +99,7 @@ public sealed class ConnectionFloodSpec(ITestOutputHelper output) : TestKit(outp
         Assert.InRange(node.Connections.Peak, 1, maxPending + 1); // the handshakes, plus the honest peer once added
         Assert.InRange(heapPeak - heapBefore, long.MinValue, 256L * 1024 * 1024);
         await AwaitAssertAsync(() => Assert.Equal(1, node.Connections.Live), HostileScale.Patience(15));
-        Assert.Equal(honest!.Id, Assert.Single(await node.PeersAsync()).Id);
+        Assert.Equal(honest!.Id, Assert.Single(await node.WaitForPeersAsync(1)).Id);
     }
 
     /// <summary>One flood connection from 127.0.0.(2..254): closes at once, sends garbage, or stays silent for a while. False if TCP did not connect.</summary>

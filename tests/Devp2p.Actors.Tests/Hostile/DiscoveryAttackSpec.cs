@@ -31,6 +31,7 @@ public sealed class DiscoveryAttackSpec(ITestOutputHelper output) : TestKit(outp
     {
         var network = new InMemoryUdpNetwork();
         var actor = Sys.ActorOf(DiscoveryActor.Props(DiscoveryFixture.Settings(network) with { RandomLookupsPerRefresh = 0 }));
+        Assert.Empty(Table(actor)); // answered once started: its transport is bound
         using var peer = new RawDiscv4Peer(network, DiscoveryFixture.Peer(1));
         peer.Bond(DiscoveryFixture.ActorEndPoint);
         AwaitAssert(() => Assert.Single(Table(actor)));

@@ -95,7 +95,7 @@ public sealed class HandshakeAttackSpec(ITestOutputHelper output) : TestKit(outp
         Assert.Equal(DisconnectReason.ProtocolError, dropped.Reason);
         Assert.Contains("MAC", dropped.Detail, StringComparison.OrdinalIgnoreCase);
         await HostileNode.EchoAsync(bystander, [0x04]);
-        Assert.Equal(bystander.Id, Assert.Single(await node.PeersAsync()).Id);
+        Assert.Equal(bystander.Id, Assert.Single(await node.WaitForPeersAsync(1)).Id);
     }
 
     [Fact]

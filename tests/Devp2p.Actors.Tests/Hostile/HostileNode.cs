@@ -52,12 +52,14 @@ internal sealed class HostileNode : IAsyncDisposable
         DisconnectGrace = TimeSpan.FromSeconds(1),
     };
 
-    public static async Task<HostileNode> StartAsync(ActorSystem system, Func<ServerSettings, ServerSettings>? tweak = null, string name = "target")
+    public static async Task<HostileNode> StartAsync(ActorSystem system, Func<ServerSettings, ServerSettings>? tweak = null, string name = "target",
+        Func<ServerComponents, ServerComponents>? components = null, TimeSpan? bindWithin = null)
     {
         var settings = tweak is null ? DefaultSettings() : tweak(DefaultSettings());
         var counter = new LiveCounter();
         PeerPropsFactory peers = (setup, s) => PeerActor.Props(setup with { Stream = new CountingStream(setup.Stream, counter) }, s);
-        var node = await Devp2pNode.StartAsync(system, settings, name, new ServerComponents(peers), HostileScale.Patience(10));
+        var parts = new ServerComponents(peers);
+        var node = await Devp2pNode.StartAsync(system, settings, name, components is null ? parts : components(parts), bindWithin ?? HostileScale.Patience(10));
         return new HostileNode(node, settings, counter);
     }
 
@@ -104,12 +106,34 @@ internal sealed class HostileNode : IAsyncDisposable
         Assert.Equal(payload, await remote.ReadUntilAsync(offset + EchoProtocol.ReplyCode));
     }
 
+    /// <summary>Waits until the server counts <paramref name="count"/> peers (the add-peer checkpoint runs after the remote's Hello exchange).</summary>
+    public async Task<IReadOnlyList<PeerInfo>> WaitForPeersAsync(int count)
+    {
+        var deadline = DateTime.UtcNow + HostileScale.Patience(10);
+        while (true)
+        {
+            var peers = await PeersAsync();
+            if (peers.Count == count || DateTime.UtcNow > deadline)
+                return peers;
+            await Task.Delay(50);
+        }
+    }
+
     public async Task<IReadOnlyList<PeerInfo>> PeersAsync() =>
         await Node.Server.Ask<IReadOnlyList<PeerInfo>>(GetPeers.Instance, HostileScale.Patience(5));
 
+    /// <summary>The graceful stop (once: asking a stopped server would wait for the Ask's timeout).</summary>
+    public async Task StopAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+            await Node.StopAsync(HostileScale.Patience(10));
+    }
+
+    private int _stopped;
+
     public async ValueTask DisposeAsync()
     {
-        await Node.StopAsync(HostileScale.Patience(10));
+        await StopAsync();
         foreach (var remote in _remotes)
             await remote.DisposeAsync();
         lock (_clients)

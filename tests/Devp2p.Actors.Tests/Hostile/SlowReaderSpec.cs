@@ -61,6 +61,6 @@ public sealed class SlowReaderSpec(ITestOutputHelper output) : TestKit(output)
         Assert.Equal(DisconnectReason.NetworkError, dropped.Reason);
         Assert.Contains("queue", dropped.Detail, StringComparison.OrdinalIgnoreCase);
         await HostileNode.EchoAsync(bystander, [0x09]);
-        Assert.Equal(bystander.Id, Assert.Single(await node.PeersAsync()).Id);
+        Assert.Equal(bystander.Id, Assert.Single(await node.WaitForPeersAsync(1)).Id);
     }
 }

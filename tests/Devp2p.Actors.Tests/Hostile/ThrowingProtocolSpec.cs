@@ -44,7 +44,7 @@ public sealed class ThrowingProtocolSpec(ITestOutputHelper output) : TestKit(out
             Assert.Equal(DisconnectReason.SubprotocolError, dropped.Reason);
             await HostileNode.EchoAsync(bystander, [(byte)i]);
         }
-        Assert.Equal(bystander.Id, Assert.Single(await node.PeersAsync()).Id);
+        Assert.Equal(bystander.Id, Assert.Single(await node.WaitForPeersAsync(1)).Id);
     }
 
     private sealed class BoomActor : ProtocolActor

@@ -48,6 +48,18 @@ public sealed class Devp2pOptionsTests : IDisposable
     }
 
     [Fact]
+    public void Without_a_key_option_a_node_with_a_datadir_keeps_its_key_there()
+    {
+        var dataDir = Path.Combine(_dir, "data");
+        Devp2pOptions UsingDataDir() => Options().UseHocon($"devp2p.server.datadir = \"{dataDir.Replace("\\", "/")}\"");
+        var first = UsingDataDir().Build().Server.PrivateKey;
+        Assert.True(File.Exists(Path.Combine(dataDir, "nodekey")));
+        Assert.Equal(first, UsingDataDir().Build().Server.PrivateKey);
+        Assert.NotEqual(first, UsingDataDir().UseEphemeralKey().Build().Server.PrivateKey);
+        Assert.NotEqual(Options().Build().Server.PrivateKey, Options().Build().Server.PrivateKey);
+    }
+
+    [Fact]
     public void A_bad_key_is_rejected_naming_its_source()
     {
         Assert.Throws<FormatException>(() => Options().UsePrivateKeyHex("abcd"));

@@ -33,7 +33,9 @@ public sealed partial class ReferenceConfDocsTests
     {
         var documented = DocumentedKeys();
         Assert.NotEmpty(documented);
-        var unknown = documented.Except(ReferenceKeys()).Order().ToList();
+        var reference = ConfigFactory.ParseFile(Reference);
+        // Empty objects (e.g. a map of per-category levels) are keys too, though AsEnumerable lists only leaves.
+        var unknown = documented.Where(key => !reference.HasPath(key)).Order().ToList();
         Assert.True(unknown.Count == 0, "in configuration.md but not in reference.conf: " + string.Join(", ", unknown));
     }
 
@@ -49,6 +51,8 @@ public sealed partial class ReferenceConfDocsTests
             var key = m.Groups[1].Value;
             var documented = m.Groups[2].Value.Trim('"');
             var value = reference.GetValue(key);
+            if (value is ConfigObject || documented.Contains("${", StringComparison.Ordinal))
+                continue; // maps and substitutions are described, not compared
             var actual = value is ConfigArray array ? "[" + string.Join(", ", array.Select(v => v.ToString())) + "]" : reference.GetString(key);
             Assert.True(documented == actual, $"{key}: configuration.md says {documented}, reference.conf says {actual}");
         }

@@ -153,6 +153,9 @@ public sealed class HostedNodeSpec : IAsyncLifetime
         await host.StopAsync().WaitAsync(Wait); // the host's own stop calls it once more
         Assert.False(node.IsRunning);
         Assert.Equal(0, await reader.WaitAsync(Wait));
+        await using var late = node.SubscribeEvents();
+        await foreach (var e in late.ReadAllAsync().WithCancellation(new CancellationTokenSource(Wait).Token))
+            Assert.Fail($"a subscription made after the stop got {e}");
         await Assert.ThrowsAsync<InvalidOperationException>(() => service.StartAsync(CancellationToken.None));
     }
 
@@ -186,6 +189,23 @@ public sealed class HostedNodeSpec : IAsyncLifetime
         var e = await Assert.ThrowsAnyAsync<ConfigException>(() => host.StartAsync());
         Assert.Contains("devp2p.server.ping-interval", e.Message);
         Assert.Contains("bad.conf line 2", e.Message);
+    }
+
+    [Fact]
+    public async Task A_start_that_cannot_bind_fails_the_host_and_leaves_no_actor_system_running()
+    {
+        using var occupier = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        occupier.Start();
+        var port = ((System.Net.IPEndPoint)occupier.LocalEndpoint).Port;
+        var host = Build("node-f", o =>
+        {
+            o.Configure(s => s with { ListenEndPoint = new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port) });
+            o.StartTimeout = TimeSpan.FromSeconds(1);
+        });
+        await Assert.ThrowsAsync<TimeoutException>(() => host.StartAsync());
+        var node = host.Services.GetRequiredService<IDevp2pNode>();
+        Assert.False(node.IsRunning);
+        await node.System.WhenTerminated.WaitAsync(Wait);
     }
 
     [Fact]

@@ -81,7 +81,7 @@ public class FuzzRunnerTests
                 release.Wait();
             return true;
         });
-        var options = Options with { CaseTimeBudget = FuzzTestTime.Budget(0.5) };
+        var options = Options with { CaseTimeBudget = FuzzTestTime.Budget(2) };
         var report = new FuzzRunner(options).Run(target, 4);
         release.Set();
 

@@ -81,4 +81,23 @@ public class MutatorTests
             Assert.True(changed >= 15, $"{kind} changed only {changed} of 20 inputs");
         }
     }
+
+    [Fact]
+    public void Signature_damage_stays_inside_the_signature_and_changes_it()
+    {
+        int changed = 0;
+        for (int seed = 0; seed < 50; seed++)
+        {
+            var buffer = new byte[100];
+            var original = new byte[65];
+            new Random(seed).NextBytes(original);
+            original.CopyTo(buffer, 10);
+            SignatureMutator.Mutate(buffer.AsSpan(10, 65), new FuzzCaseRandom((ulong)seed));
+            Assert.All(buffer[..10], b => Assert.Equal(0, b));
+            Assert.All(buffer[75..], b => Assert.Equal(0, b));
+            if (!buffer.AsSpan(10, 65).SequenceEqual(original))
+                changed++;
+        }
+        Assert.True(changed >= 40, $"only {changed} of 50 signatures changed");
+    }
 }

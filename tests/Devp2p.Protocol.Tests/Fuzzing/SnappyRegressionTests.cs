@@ -3,10 +3,11 @@ using Devp2p.Protocol.Rlpx;
 namespace Devp2p.Protocol.Tests.Fuzzing;
 
 /// <summary>
-/// Bugs the fuzz pass found in the snappy path (fixed by the perf branch's own decoder): a block
-/// whose declared decoded length is within the 16 MiB limit but far beyond what its few bytes can
-/// expand to made IronSnappy allocate the declared size before failing as corrupt.
-/// Found by: devp2p fuzz --target snappy (case 151 of the default seed: 2 MiB for 793 bytes).
+/// A bug the fuzz pass found in the snappy path: a block whose declared decoded length is within
+/// the 16 MiB limit but far beyond what its few bytes can expand to made IronSnappy allocate the
+/// declared size before failing as corrupt. Found by devp2p fuzz --target snappy (case 151 of the
+/// default seed: 2 MiB for 793 bytes); fixed by the span-based SnappyDecoder, which refuses such
+/// a length before allocating.
 /// </summary>
 public class SnappyRegressionTests
 {
