@@ -114,6 +114,21 @@ public class RlpxFrameBenchmarks
         _hasher.GetCurrentDigest(_digest);
     }
 
+    private AesCtr _ctr = null!;
+
+    /// <summary>The issue-8 floor for a round trip: Keccak-256 and AES-256-CTR over the bytes, once each way.</summary>
+    [Benchmark]
+    public void KeccakAesFloor()
+    {
+        _ctr ??= new AesCtr(new byte[32]);
+        for (int i = 0; i < 2; i++)
+        {
+            _hasher.Update(_payload);
+            _hasher.GetCurrentDigest(_digest);
+            _ctr.Transform(_payload);
+        }
+    }
+
     [Benchmark]
     public void KeccakTwice()
     {
@@ -122,4 +137,76 @@ public class RlpxFrameBenchmarks
         _hasher.Update(_payload);
         _hasher.GetCurrentDigest(_digest);
     }
+}
+
+/// <summary>
+/// Snappy on the RLPx payload sizes: ours (span-based, into a reused buffer) against IronSnappy (the
+/// previous dependency, array-returning), on incompressible and on compressible data.
+/// </summary>
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 5)]
+[MemoryDiagnoser]
+public class SnappyBenchmarks
+{
+    private byte[] _data = [];
+    private byte[] _compressed = [];
+    private byte[] _room = [];
+    private byte[] _output = [];
+
+    [Params(1024, 65536)]
+    public int Size { get; set; }
+
+    [Params(false, true)]
+    public bool Compressible { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _data = new byte[Size];
+        new Random(1).NextBytes(_data);
+        if (Compressible)
+            for (int i = 0; i < Size; i++)
+                _data[i] = (byte)(i % 97 < 60 ? 0 : _data[i]);
+        _compressed = SnappyCodec.Compress(_data);
+        _room = new byte[SnappyCodec.MaxCompressedLength(Size)];
+        _output = new byte[Size];
+    }
+
+    [Benchmark]
+    public int OursCompress() => SnappyCodec.CompressInto(_data, _room);
+
+    [Benchmark(Baseline = true)]
+    public int IronSnappyCompress() => IronSnappy.Snappy.Encode(_data).Length;
+
+    [Benchmark]
+    public int OursDecompress() => SnappyCodec.DecompressInto(_compressed, _output, int.MaxValue);
+
+    [Benchmark]
+    public int IronSnappyDecompress() => IronSnappy.Snappy.Decode(_compressed).Length;
+}
+
+/// <summary>AES-256-CTR over RLPx frame sizes: the AES-NI path against the platform (OpenSSL) fallback.</summary>
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 5)]
+[MemoryDiagnoser]
+public class AesCtrBenchmarks
+{
+    private AesCtr _hardware = null!;
+    private AesCtr _platform = null!;
+    private byte[] _data = [];
+
+    [Params(80, 65536)]
+    public int Size { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _hardware = new AesCtr(new byte[32], default, allowHardware: true);
+        _platform = new AesCtr(new byte[32], default, allowHardware: false);
+        _data = new byte[Size];
+    }
+
+    [Benchmark]
+    public void AesNi() => _hardware.Transform(_data);
+
+    [Benchmark(Baseline = true)]
+    public void Platform() => _platform.Transform(_data);
 }

@@ -5,8 +5,9 @@ namespace Devp2p.Protocol.Rlpx;
 /// <summary>
 /// AES in counter mode (big-endian 128-bit counter, as Go's <c>cipher.NewCTR</c>), keeping its
 /// position across calls so one instance encrypts or decrypts a whole stream of frames.
-/// Whole blocks go straight through <see cref="AesBlockCipher.CtrXorBlocks"/> (AES-NI when
-/// available) with no keystream buffer; only the unused rest of a partly consumed block (at most
+/// Whole blocks go straight through <see cref="AesBlockCipher.CtrXorBlocks"/>: by default the
+/// platform AES (OpenSSL's pipelined VAES/AES-NI beat our 8-way AES-NI loop in the 2026-12-05 run,
+/// see docs/benchmarks.md; the frame MAC's single blocks use AES-NI); only the unused rest of a partly consumed block (at most
 /// 15 bytes) is kept for the next call. Not thread-safe: one per direction per connection.
 /// </summary>
 public sealed class AesCtr : IDisposable
@@ -21,7 +22,7 @@ public sealed class AesCtr : IDisposable
     /// <param name="key">16, 24 or 32 bytes (AES-128/192/256).</param>
     /// <param name="iv">16 bytes, the initial counter block; empty means all zeros (RLPx frames).</param>
     public AesCtr(ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv = default)
-        : this(key, iv, allowHardware: true)
+        : this(key, iv, allowHardware: false)
     {
     }
 

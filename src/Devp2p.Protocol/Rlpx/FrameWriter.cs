@@ -65,7 +65,7 @@ public sealed class FrameWriter : IDisposable
             throw new ArgumentException($"destination needs {room} bytes", nameof(destination));
         var content = destination[FrameReader.HeaderLength..];
         new RlpWriter(content).WriteUInt64(code);
-        int compressed = SnappyCodec.Compress(payload, content[codeLength..]);
+        int compressed = SnappyCodec.CompressInto(payload, content[codeLength..]);
         return Seal(CheckContentLength((long)codeLength + compressed), destination);
     }
 

@@ -70,6 +70,9 @@ public sealed class RlpxConnection : IAsyncDisposable
         return new RlpxConnection(stream, new RlpxSession(handshake.Secrets, options.MaxFrameSize, options.MaxMessageSize), options.LeaveOpen);
     }
 
+    /// <summary>Bytes of pooled buffer this connection holds right now (read-ahead, decompression, write).</summary>
+    internal int HeldBufferBytes => _readAhead.Array.Length + _decompressed.Array.Length + _writeBuffer.Array.Length;
+
     /// <summary>Compress both ways from now on (after a Hello exchange where both sides have p2p version ≥ 5).</summary>
     public void EnableSnappy() => Session.EnableSnappy();
 

@@ -97,7 +97,7 @@ public sealed class RlpxSession : IDisposable
                 if (decompressed is null)
                     return new RlpxMessage(code, SnappyCodec.Decompress(payload.Span, MaxMessageSize));
                 var output = decompressed.Get(SnappyCodec.CheckedDecodedLength(payload.Span, MaxMessageSize));
-                int length = SnappyCodec.Decompress(payload.Span, output.Span, MaxMessageSize);
+                int length = SnappyCodec.DecompressInto(payload.Span, output.Span, MaxMessageSize);
                 return new RlpxMessage(code, output[..length]);
             }
             catch (RlpxException) when (code == P2p.P2pMessageCodes.Disconnect && P2p.Disconnect.TryDecode(payload.Span, out _))

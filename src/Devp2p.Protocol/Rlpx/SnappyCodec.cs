@@ -9,11 +9,11 @@ namespace Devp2p.Protocol.Rlpx;
 /// </summary>
 public static class SnappyCodec
 {
-    /// <summary>Room <see cref="Compress(ReadOnlySpan{byte}, Span{byte})"/> needs for <paramref name="length"/> bytes of input.</summary>
+    /// <summary>Room <see cref="CompressInto"/> needs for <paramref name="length"/> bytes of input.</summary>
     public static int MaxCompressedLength(int length) => SnappyEncoder.MaxEncodedLength(length);
 
     /// <summary>Compresses into <paramref name="destination"/> (at least <see cref="MaxCompressedLength"/> bytes) and returns the length written.</summary>
-    public static int Compress(ReadOnlySpan<byte> data, Span<byte> destination) => SnappyEncoder.Encode(data, destination);
+    public static int CompressInto(ReadOnlySpan<byte> data, Span<byte> destination) => SnappyEncoder.Encode(data, destination);
 
     /// <summary>Compresses into a new array of the exact size.</summary>
     public static byte[] Compress(ReadOnlySpan<byte> data)
@@ -75,7 +75,7 @@ public static class SnappyCodec
     /// Decompresses into <paramref name="destination"/> (at least the declared length) after the checks of
     /// <see cref="CheckedDecodedLength(ReadOnlySpan{byte}, int)"/>; returns the decoded length. Corrupt input is <see cref="RlpxError.BadSnappy"/>.
     /// </summary>
-    public static int Decompress(ReadOnlySpan<byte> compressed, Span<byte> destination, int maxLength)
+    public static int DecompressInto(ReadOnlySpan<byte> compressed, Span<byte> destination, int maxLength)
     {
         int declared = CheckedDecodedLength(compressed, maxLength, out int headerLength);
         if (destination.Length < declared)
@@ -85,11 +85,11 @@ public static class SnappyCodec
         return declared;
     }
 
-    /// <summary>Decompresses into a new array, with the checks of <see cref="Decompress(ReadOnlySpan{byte}, Span{byte}, int)"/>.</summary>
+    /// <summary>Decompresses into a new array, with the checks of <see cref="DecompressInto"/>.</summary>
     public static byte[] Decompress(ReadOnlySpan<byte> compressed, int maxLength)
     {
         var result = new byte[CheckedDecodedLength(compressed, maxLength)];
-        Decompress(compressed, result, maxLength);
+        DecompressInto(compressed, result, maxLength);
         return result;
     }
 }

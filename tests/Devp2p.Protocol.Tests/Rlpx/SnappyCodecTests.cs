@@ -92,11 +92,11 @@ public class SnappyCodecTests
     {
         var data = Data(100_000, 3, 5);
         var room = new byte[SnappyCodec.MaxCompressedLength(data.Length) + 10];
-        int n = SnappyCodec.Compress(data, room);
+        int n = SnappyCodec.CompressInto(data, room);
         var output = new byte[data.Length + 7];
-        Assert.Equal(data.Length, SnappyCodec.Decompress(room.AsSpan(0, n), output, Limit));
+        Assert.Equal(data.Length, SnappyCodec.DecompressInto(room.AsSpan(0, n), output, Limit));
         Assert.Equal(data, output.AsSpan(0, data.Length).ToArray());
-        Assert.Throws<ArgumentException>(() => SnappyCodec.Compress(data, new byte[data.Length]));
+        Assert.Throws<ArgumentException>(() => SnappyCodec.CompressInto(data, new byte[data.Length]));
     }
 
     [Fact]

@@ -261,15 +261,43 @@ public sealed class SqliteNodeDatabase : INodeDatabase
         var key = id.Bytes.ToArray();
         var addr = SqliteValues.Ip(ip);
         lock (_lock)
+            Transaction(() => UpsertProof(upsert, key, addr, value));
+    }
+
+    /// <summary>One proof upsert with eviction; the caller holds the lock inside a transaction.</summary>
+    private void UpsertProof(SqliteCommand upsert, byte[] key, byte[] addr, long value)
+    {
+        var isNew = Count(_cmd.ProofExists, key, addr) == 0;
+        if (isNew && _proofCount >= _limits.MaxProofs)
+            _proofCount -= Execute(_cmd.EvictOldestProofs, _proofCount - _limits.MaxProofs + 1);
+        Execute(upsert, key, addr, value);
+        if (isNew)
+            _proofCount++;
+    }
+
+    /// <summary>
+    /// Applies many proof writes in one transaction (one commit instead of one per write): what
+    /// <see cref="WriteBehindNodeDatabase"/> flushes. Each write evicts like its single-call form.
+    /// </summary>
+    public void WriteProofs(IReadOnlyList<ProofWrite> writes)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        if (writes.Count == 0)
+            return;
+        lock (_lock)
         {
             Transaction(() =>
             {
-                var isNew = Count(_cmd.ProofExists, key, addr) == 0;
-                if (isNew && _proofCount >= _limits.MaxProofs)
-                    _proofCount -= Execute(_cmd.EvictOldestProofs, _proofCount - _limits.MaxProofs + 1);
-                Execute(upsert, key, addr, value);
-                if (isNew)
-                    _proofCount++;
+                foreach (var write in writes)
+                {
+                    var (command, value) = write.Kind switch
+                    {
+                        ProofKind.Ping => (_cmd.UpsertPing, SqliteValues.Time(write.At)),
+                        ProofKind.Pong => (_cmd.UpsertPong, SqliteValues.Time(write.At)),
+                        _ => (_cmd.UpsertFindFails, (long)write.FindFails),
+                    };
+                    UpsertProof(command, write.Id.Bytes.ToArray(), SqliteValues.Ip(write.Ip), value);
+                }
             });
         }
     }
