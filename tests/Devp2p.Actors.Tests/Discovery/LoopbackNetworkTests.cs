@@ -65,13 +65,23 @@ public sealed class LoopbackNetworkTests : TestKit
                 if (found[i].Count >= needed)
                     return;
                 var table = await a.Actor.Ask<TableNodes>(GetTableNodes.Instance, TimeSpan.FromSeconds(60));
-                var target = actors[Random.Shared.Next(Nodes)].Id;
-                var lookup = await a.Actor.Ask<LookupResult>(new LookupNodes(target), TimeSpan.FromSeconds(60));
                 lock (found[i])
+                    found[i].UnionWith(table.Nodes.Select(n => n.Node.Id).Where(id => everyone.Contains(id) && id != a.Id));
+                // A lookup queued behind the node's own refresh lookups can outlast a round on a loaded machine
+                // (the bootnode's most of all: every other node bonds with it at once); the overall deadline
+                // decides, so a lookup still running when it passes only counts as no answer.
+                var target = actors[Random.Shared.Next(Nodes)].Id;
+                var left = deadline - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero)
+                    return;
+                try
                 {
-                    found[i].UnionWith(table.Nodes.Select(n => n.Node.Id).Where(everyone.Contains));
-                    found[i].UnionWith(lookup.Nodes.Select(n => n.Id).Where(everyone.Contains));
-                    found[i].Remove(a.Id);
+                    var lookup = await a.Actor.Ask<LookupResult>(new LookupNodes(target), left);
+                    lock (found[i])
+                        found[i].UnionWith(lookup.Nodes.Select(n => n.Id).Where(id => everyone.Contains(id) && id != a.Id));
+                }
+                catch (AskTimeoutException)
+                {
                 }
             });
             await Task.WhenAll(rounds);
