@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Cryptography;
 using Devp2p.Actors.Discovery;
 using Devp2p.Actors.Events;
@@ -46,20 +47,58 @@ public sealed class NodeStatsTests
     }
 
     [Fact]
-    public void Repeated_or_unknown_peer_events_change_nothing()
+    public void A_session_replacing_an_earlier_one_counts_once_whichever_event_comes_first()
     {
+        // The inbound session from a left the server's table and a's dial was admitted at once; the old
+        // PeerActor's PeerDropped reaches the stats after the new one's PeerAdded.
         var stats = new NodeStats(0);
         var a = NewId();
+        Assert.True(stats.Apply(Added(a, inbound: true)));
         Assert.True(stats.Apply(Added(a, inbound: false)));
-        Assert.False(stats.Apply(Added(a, inbound: false)));
-        Assert.False(stats.Apply(Dropped(NewId(), DisconnectReason.Requested, remote: false)));
-        Assert.True(stats.Apply(Dropped(a, DisconnectReason.Requested, remote: false)));
-        Assert.False(stats.Apply(Dropped(a, DisconnectReason.Requested, remote: false)));
-
+        Assert.Equal(1, stats.PeerCount);
+        Assert.True(stats.Apply(Dropped(a, DisconnectReason.AlreadyConnected, remote: true))); // the inbound one: not ours to count
+        Assert.Equal(1, stats.PeerCount);
         var s = stats.Snapshot();
-        Assert.Equal(0, s.Peers);
         Assert.Equal(1, s.Handshakes);
+        Assert.Empty(s.Drops);
+
+        Assert.True(stats.Apply(Dropped(a, DisconnectReason.Requested, remote: false))); // the dialed one
+        Assert.False(stats.Apply(Dropped(a, DisconnectReason.Requested, remote: false)));
+        Assert.False(stats.Apply(Dropped(NewId(), DisconnectReason.Requested, remote: false)));
+        s = stats.Snapshot();
+        Assert.Equal(0, s.Peers);
         Assert.Equal(1, Assert.Single(s.Drops).Value);
+        Assert.Equal(0, s.Handshakes - s.Drops.Values.Sum());
+    }
+
+    private static PeerAdded Added(NodeId id, bool inbound, int localPort, int remotePort) =>
+        new(new PeerInfo(id, "test", [], [], new IPEndPoint(IPAddress.Loopback, localPort), new IPEndPoint(IPAddress.Loopback, remotePort),
+            inbound, false, false, DateTimeOffset.UnixEpoch));
+
+    [Fact]
+    public void A_peer_counts_as_admitted_by_both_ends_only_through_a_connection_both_nodes_added()
+    {
+        NodeId a = NewId(), b = NewId(), c = NewId();
+        var statsA = new NodeStats(0);
+        var statsB = new NodeStats(1);
+        var statsC = new NodeStats(2);
+        // a dialed b from port 5000 to b's listener on 6000; both added it.
+        statsA.Apply(Added(b, inbound: false, localPort: 5000, remotePort: 6000));
+        statsB.Apply(Added(a, inbound: true, localPort: 6000, remotePort: 5000));
+        // Crossing dials between a and c: each admitted the other's dial and rejected its own, so each
+        // counts the other through a different connection, which the other end never added.
+        statsA.Apply(Added(c, inbound: true, localPort: 7000, remotePort: 5001));
+        statsC.Apply(Added(a, inbound: true, localPort: 8000, remotePort: 5002));
+
+        var counts = new Dictionary<ConnectionKey, int>();
+        foreach (var stats in new[] { statsA, statsB, statsC })
+            stats.CountConnections(counts);
+
+        Assert.Equal(2, statsA.PeerCount);
+        Assert.Equal(1, statsA.PeersAdmittedByBothEnds(counts));
+        Assert.Equal(1, statsB.PeersAdmittedByBothEnds(counts));
+        Assert.Equal(1, statsC.PeerCount);
+        Assert.Equal(0, statsC.PeersAdmittedByBothEnds(counts));
     }
 
     [Fact]

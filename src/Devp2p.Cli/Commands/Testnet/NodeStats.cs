@@ -14,7 +14,10 @@ namespace Devp2p.Cli.Commands.Testnet;
 internal sealed class NodeStats(int index)
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<NodeId, bool> _peers = []; // peer → inbound
+    // Peer → its sessions, oldest first. Usually one; two for a moment when a session replaced an
+    // earlier one with the same peer: the server admits the new one once the old one has left its
+    // table, but the two PeerActors' events reach us in either order.
+    private readonly Dictionary<NodeId, Queue<Session>> _peers = [];
     private readonly Dictionary<DisconnectReason, long> _drops = [];
     private int _tableSize;
     private long _handshakes;
@@ -33,7 +36,8 @@ internal sealed class NodeStats(int index)
     }
 
     /// <summary>
-    /// Applies one event; returns true when the peer count changed. Handshakes and drops are both
+    /// Applies one event; returns true when it was a peer's session added or dropped (convergence may
+    /// have changed). Handshakes and drops are both
     /// counted on the dialing side only (a peer we dialed was added, or later dropped, whoever decided),
     /// so summed over all nodes each connection counts once and handshakes − drops = connections up.
     /// The dialing side is the one that sees every drop: when both nodes dial each other at once, the
@@ -46,17 +50,27 @@ internal sealed class NodeStats(int index)
             switch (message)
             {
                 case PeerAdded added:
-                    if (!_peers.TryAdd(added.PeerId, added.Peer.Inbound))
-                        return false;
+                {
                     if (!added.Peer.Inbound)
                         _handshakes++;
+                    var session = new Session(added.Peer.Inbound, ConnectionKey.Of(added.Peer));
+                    if (_peers.TryGetValue(added.PeerId, out var sessions))
+                        sessions.Enqueue(session);
+                    else
+                        _peers.Add(added.PeerId, new Queue<Session>([session]));
                     return true;
+                }
                 case PeerDropped dropped:
-                    if (!_peers.Remove(dropped.PeerId, out var inbound))
+                {
+                    // A drop is the oldest session's: a newer one was admitted only after it had gone.
+                    if (!_peers.TryGetValue(dropped.PeerId, out var sessions))
                         return false;
-                    if (!inbound)
+                    if (!sessions.Dequeue().Inbound)
                         _drops[dropped.Reason] = _drops.GetValueOrDefault(dropped.Reason) + 1;
+                    if (sessions.Count == 0)
+                        _peers.Remove(dropped.PeerId);
                     return true;
+                }
                 case PeerMessageEvent:
                     _messages++;
                     return false;
@@ -69,12 +83,38 @@ internal sealed class NodeStats(int index)
         }
     }
 
+    /// <summary>Adds one to <paramref name="counts"/> for every connection this node has a session on.</summary>
+    public void CountConnections(Dictionary<ConnectionKey, int> counts)
+    {
+        lock (_gate)
+        {
+            foreach (var session in _peers.Values.SelectMany(s => s))
+            {
+                if (session.Key is { } key)
+                    counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Peers this node has a session with that the other end has admitted too (its count in
+    /// <paramref name="counts"/>, filled by every node's <see cref="CountConnections"/>, is 2).
+    /// </summary>
+    public int PeersAdmittedByBothEnds(IReadOnlyDictionary<ConnectionKey, int> counts)
+    {
+        lock (_gate)
+            return _peers.Values.Count(sessions => sessions.Any(s => s.Key is { } key && counts.GetValueOrDefault(key) >= 2));
+    }
+
     public NodeSnapshot Snapshot()
     {
         lock (_gate)
             return new NodeSnapshot(Index, _peers.Count, _tableSize, _handshakes, _messages, new Dictionary<DisconnectReason, long>(_drops));
     }
 }
+
+/// <summary>One session with a peer: its direction and its connection's key (null without addresses).</summary>
+internal readonly record struct Session(bool Inbound, ConnectionKey? Key);
 
 /// <summary>One node's figures at one instant.</summary>
 internal sealed record NodeSnapshot(int Index, int Peers, int TableSize, long Handshakes, long Messages, IReadOnlyDictionary<DisconnectReason, long> Drops);

@@ -4,8 +4,8 @@ namespace Devp2p.Cli.Commands.Testnet;
 
 /// <summary>
 /// N testnet nodes on 127.0.0.1: node 0 first, as the bootnode of all the others, which then start
-/// together. Convergence is detected on the event: every peer-count change re-checks whether all
-/// nodes have reached the target, and the first time they have, <see cref="Converged"/> completes
+/// together. Convergence is detected on the event: every session added or dropped re-checks whether all
+/// nodes have reached the target through connections both ends admitted, and the first time they have, <see cref="Converged"/> completes
 /// with the time on the run's clock. <see cref="StopAsync"/> stops every node gracefully.
 /// </summary>
 internal sealed class TestnetNetwork
@@ -93,6 +93,17 @@ internal sealed class TestnetNetwork
         foreach (var node in _nodes)
         {
             if (node.Stats.PeerCount < target)
+                return;
+        }
+        // Every node counting enough peers is not enough: after crossing dials two nodes can count each
+        // other through two sessions that each one's dialer rejected, for the moment before both close.
+        // Only connections both ends admitted count.
+        var counts = new Dictionary<ConnectionKey, int>();
+        foreach (var node in _nodes)
+            node.Stats.CountConnections(counts);
+        foreach (var node in _nodes)
+        {
+            if (node.Stats.PeersAdmittedByBothEnds(counts) < target)
                 return;
         }
         _converged.TrySetResult(_clock.Elapsed);

@@ -35,6 +35,8 @@ internal sealed class TestnetNode
             NodeStatsCollector.Start(system, stats, peersChanged);
             var settings = TestnetTuning.Node(index, Secp256k1.GeneratePrivateKey(), bootnodes, options.Registration(), Random.Shared);
             var node = await Devp2pNode.StartAsync(system, settings, components: Devp2pNode.Components(settings, TestnetTuning.Discovery), cancellationToken: ct);
+            if (options.Protocol == "echo")
+                TestnetChatter.Start(system, node.Server);
             return new TestnetNode(system, node, stats);
         }
         catch
