@@ -6,7 +6,7 @@ namespace Devp2p.Actors.Peers;
 
 /// <summary>
 /// The single writer of a running peer: a bounded queue (<see cref="ServerSettings.WriteQueueCapacity"/>)
-/// drained by one task, so protocol actors never block and the frames leave in the order they were
+/// filled by the PeerActor and its protocol actors' <see cref="ProtocolOutlet"/>s and drained by one task, so protocol actors never block and the frames leave in the order they were
 /// queued. Whatever is queued when the writer wakes leaves in one socket write (at most
 /// <see cref="MaxBatchMessages"/> messages or about <see cref="MaxBatchBytes"/>). A full queue is refused (<see cref="TryEnqueue"/> returns false) and the actor drops the
 /// peer. The start of the frame being written is kept in the scheduler's clock so the actor's
@@ -41,7 +41,7 @@ internal sealed class PeerFrameWriter
         _queue = Channel.CreateBounded<(ulong, ReadOnlyMemory<byte>)>(new BoundedChannelOptions(Math.Max(1, capacity))
         {
             SingleReader = true,
-            SingleWriter = true,
+            SingleWriter = false, // the PeerActor and its protocol actors' outlets
             FullMode = BoundedChannelFullMode.Wait,
         });
     }
@@ -54,6 +54,9 @@ internal sealed class PeerFrameWriter
 
     /// <summary>Queues one message (wire code); false when the queue is full or closed.</summary>
     public bool TryEnqueue(ulong wireCode, ReadOnlyMemory<byte> payload) => _queue.Writer.TryWrite((wireCode, payload));
+
+    /// <summary>Closing: the queue takes nothing more and what is in it is dropped.</summary>
+    public bool IsFinishing => _finishing;
 
     /// <summary>When the frame being written started (scheduler monotonic clock), or null when idle.</summary>
     public TimeSpan? WriteInProgressSince

@@ -27,6 +27,12 @@ internal sealed record ReadFailed(Exception Cause) : IDeadLetterSuppression;
 /// <summary>The write loop ended with this error.</summary>
 internal sealed record WriteFailed(Exception Cause) : IDeadLetterSuppression;
 
+/// <summary>A protocol actor's <see cref="ProtocolOutlet"/> found the write queue full: the remote does not read fast enough.</summary>
+internal sealed record WriteQueueFull : IDeadLetterSuppression
+{
+    public static WriteQueueFull Instance { get; } = new();
+}
+
 /// <summary>Our Disconnect was written (or could not be); the actor may close the socket now.</summary>
 internal sealed record DisconnectFlushed : IDeadLetterSuppression
 {

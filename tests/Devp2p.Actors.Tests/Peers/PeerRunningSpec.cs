@@ -139,6 +139,42 @@ public sealed class PeerRunningSpec(ITestOutputHelper output) : PeerSpecBase(out
     }
 
     [Fact]
+    public async Task A_protocol_actor_query_is_answered_with_the_protocol_actor_itself()
+    {
+        var (peer, remote, _) = await RunningAsync(NodeSettings());
+        ProtocolProbe.ExpectMsg<TestProtocol.Started>();
+        peer.Tell(new ToProtocol("test", ProtocolActorQuery.Instance), TestActor);
+        var answer = ExpectMsg<global::Devp2p.Actors.Server.ProtocolActorRef>();
+        Assert.Equal(RemoteId, answer.Peer);
+        Assert.Equal("test", answer.Protocol);
+
+        // Told directly, without the PeerActor forwarding: the sender is kept and sends still go out.
+        answer.Actor.Tell(TestProtocol.PingCommand.Instance, TestActor);
+        ExpectMsg(new TestProtocol.Pong("test"));
+        answer.Actor.Tell(new TestProtocol.SendCommand(1, [0x81, 0x7f]));
+        var (code, payload) = await remote.ReadAsync();
+        Assert.Equal(0x11UL, code);
+        Assert.Equal(new byte[] { 0x81, 0x7f }, payload);
+
+        peer.Tell(new ToProtocol("eth", ProtocolActorQuery.Instance), TestActor);
+        ExpectMsg<Status.Failure>();
+    }
+
+    [Fact]
+    public async Task A_full_write_queue_from_the_peer_actor_path_also_drops_the_peer()
+    {
+        // With message events on, protocol sends go through the PeerActor (no outlet): the same limit applies.
+        SocketBufferSize = 16 * 1024;
+        var (peer, _, _) = await RunningAsync(NodeSettings() with { WriteQueueCapacity = 4, EnableMessageEvents = true });
+        ProtocolProbe.ExpectMsg<TestProtocol.Started>();
+        var incompressible = new byte[256 * 1024];
+        new Random(7).NextBytes(incompressible);
+        peer.Tell(new ToProtocol("test", new TestProtocol.SendCommand(0, incompressible, Count: 40)));
+        var closed = ExpectClosed(DisconnectReason.NetworkError);
+        Assert.Contains("write queue full", closed.Detail);
+    }
+
+    [Fact]
     public async Task Protocol_info_updates_reach_the_parent()
     {
         var (peer, _, _) = await RunningAsync(NodeSettings());
