@@ -84,6 +84,7 @@ public sealed partial class PeerActor
     private void RunningHandlers()
     {
         Receive<FrameReceived>(OnFrame);
+        Receive<FrameBatch>(OnFrames);
         Receive<ReadFailed>(f => Close(PeerCloseCause.FromException(f.Cause, "read")));
         Receive<WriteFailed>(f => Close(PeerCloseCause.FromException(f.Cause, "write") with { Reason = DisconnectReason.NetworkError }));
         Receive<PeerTimers.PingTick>(_ => Enqueue(P2pMessageCodes.Ping, EmptyList, BaseProtocol, P2pMessageCodes.P2pVersion, P2pMessageCodes.Ping));
@@ -119,6 +120,17 @@ public sealed partial class PeerActor
                 : PeerCloseCause.Local(DisconnectReason.Quitting, $"{cap.Capability} stopped"));
         });
         CommonHandlers();
+    }
+
+    /// <summary>Each frame as if it had come alone; once one closes the peer, the rest are dropped as closing drops them.</summary>
+    private void OnFrames(FrameBatch batch)
+    {
+        foreach (var frame in batch.Frames)
+        {
+            if (_closeCause is not null)
+                return;
+            OnFrame(frame);
+        }
     }
 
     private void OnFrame(FrameReceived frame)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Threading.Channels;
 using Devp2p.Kernel;
 using Devp2p.Protocol.Rlpx;
@@ -90,26 +91,19 @@ internal sealed class PeerFrameWriter
     private async Task RunAsync()
     {
         var reader = _queue.Reader;
-        var batch = new OutgoingMessage[MaxBatchMessages];
         try
         {
             while (await reader.WaitToReadAsync(_cancellation).ConfigureAwait(false))
             {
-                while (!_finishing)
+                // Rented per wake-up, not held: an idle peer keeps no batch array.
+                var batch = ArrayPool<OutgoingMessage>.Shared.Rent(MaxBatchMessages);
+                try
                 {
-                    int count = 0;
-                    long bytes = 0;
-                    while (count < batch.Length && bytes < MaxBatchBytes && reader.TryRead(out var frame))
-                    {
-                        batch[count++] = new OutgoingMessage(frame.Code, frame.Payload);
-                        bytes += frame.Payload.Length;
-                    }
-                    if (count == 0)
-                        break;
-                    Volatile.Write(ref _writeStartedTicks, _clock.MonotonicClock.Ticks);
-                    await _connection.WriteMessagesAsync(batch.AsMemory(0, count), _cancellation).ConfigureAwait(false);
-                    Volatile.Write(ref _writeStartedTicks, Idle);
-                    Array.Clear(batch, 0, count); // do not keep payloads alive
+                    await DrainAsync(reader, batch).ConfigureAwait(false);
+                }
+                finally
+                {
+                    ArrayPool<OutgoingMessage>.Shared.Return(batch, clearArray: true); // do not keep payloads alive
                 }
                 if (_finishing)
                     return;
@@ -120,6 +114,27 @@ internal sealed class PeerFrameWriter
             Volatile.Write(ref _writeStartedTicks, Idle);
             if (!_cancellation.IsCancellationRequested && !_finishing)
                 _peer.Tell(new WriteFailed(e), ActorRefs.NoSender);
+        }
+    }
+
+    /// <summary>Writes what is queued, a batch per socket write, until the queue is empty (or closing).</summary>
+    private async Task DrainAsync(ChannelReader<(ulong Code, ReadOnlyMemory<byte> Payload)> reader, OutgoingMessage[] batch)
+    {
+        while (!_finishing)
+        {
+            int count = 0;
+            long bytes = 0;
+            while (count < MaxBatchMessages && bytes < MaxBatchBytes && reader.TryRead(out var frame))
+            {
+                batch[count++] = new OutgoingMessage(frame.Code, frame.Payload);
+                bytes += frame.Payload.Length;
+            }
+            if (count == 0)
+                return;
+            Volatile.Write(ref _writeStartedTicks, _clock.MonotonicClock.Ticks);
+            await _connection.WriteMessagesAsync(batch.AsMemory(0, count), _cancellation).ConfigureAwait(false);
+            Volatile.Write(ref _writeStartedTicks, Idle);
+            Array.Clear(batch, 0, count); // do not keep payloads alive
         }
     }
 }

@@ -21,6 +21,9 @@ internal sealed record HelloFailed(Exception Cause) : IDeadLetterSuppression;
 /// <summary>One frame from the read loop. <see cref="Payload"/> is a private copy, decompressed.</summary>
 internal sealed record FrameReceived(ulong Code, byte[] Payload) : IDeadLetterSuppression;
 
+/// <summary>Frames that arrived together (already buffered when read), in order: one mailbox hand-off for the lot.</summary>
+internal sealed record FrameBatch(FrameReceived[] Frames) : IDeadLetterSuppression;
+
 /// <summary>The read loop ended with this error.</summary>
 internal sealed record ReadFailed(Exception Cause) : IDeadLetterSuppression;
 

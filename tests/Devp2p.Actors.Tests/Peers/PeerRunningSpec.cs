@@ -45,6 +45,49 @@ public sealed class PeerRunningSpec(ITestOutputHelper output) : PeerSpecBase(out
         Assert.Equal(0UL, ProtocolProbe.ExpectMsg<ProtocolMessage>().Code);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(PeerFrameReader.Window - 1)]
+    [InlineData(PeerFrameReader.Window)]
+    [InlineData(PeerFrameReader.Window + 1)]
+    [InlineData(3 * PeerFrameReader.Window + 5)]
+    public async Task A_burst_in_one_socket_write_reaches_the_protocol_actor_whole_and_in_order(int count)
+    {
+        // One socket write carries the whole burst, so the reader finds the frames buffered and batches them.
+        var (_, remote, _) = await RunningAsync(NodeSettings());
+        ProtocolProbe.ExpectMsg<TestProtocol.Started>();
+        var burst = Enumerable.Range(0, count)
+            .Select(i => new Protocol.Rlpx.OutgoingMessage(0x10 + (ulong)(i % 4), new byte[] { 0x82, (byte)(i >> 8), (byte)i }))
+            .ToArray();
+        await remote.Connection.WriteMessagesAsync(burst);
+        for (int i = 0; i < count; i++)
+        {
+            var message = ProtocolProbe.ExpectMsg<ProtocolMessage>();
+            Assert.Equal((ulong)(i % 4), message.Code);
+            Assert.Equal(new byte[] { 0x82, (byte)(i >> 8), (byte)i }, message.Payload.ToArray());
+        }
+        ProtocolProbe.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
+    }
+
+    [Fact]
+    public async Task A_disconnect_inside_a_burst_ends_the_session_and_what_follows_is_not_delivered()
+    {
+        var (_, remote, _) = await RunningAsync(NodeSettings());
+        ProtocolProbe.ExpectMsg<TestProtocol.Started>();
+        await remote.Connection.WriteMessagesAsync(new Protocol.Rlpx.OutgoingMessage[]
+        {
+            new(0x10, new byte[] { 0x01 }),
+            new(0x11, new byte[] { 0x02 }),
+            new(P2pMessageCodes.Disconnect, Disconnect.Encode(DisconnectReason.Quitting)),
+            new(0x12, new byte[] { 0x03 }),
+            new(0x13, new byte[] { 0x04 }),
+        });
+        Assert.Equal(0UL, ProtocolProbe.ExpectMsg<ProtocolMessage>().Code);
+        Assert.Equal(1UL, ProtocolProbe.ExpectMsg<ProtocolMessage>().Code);
+        ExpectClosed(DisconnectReason.Quitting, remoteRequested: true);
+        ProtocolProbe.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
     [Fact]
     public async Task Protocol_sends_go_out_with_the_capability_offset()
     {

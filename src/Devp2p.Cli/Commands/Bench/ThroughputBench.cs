@@ -11,7 +11,9 @@ namespace Devp2p.Cli.Commands.Bench;
 /// <c>messages</c> echo/1 requests of <c>size</c> bytes (random, so snappy cannot shrink them) to B,
 /// keeping <see cref="WindowFor"/> in flight, and B echoes each. Messages/s and MB/s of requests against
 /// the floor: Keccak-256 + AES-256-CTR once over the same bytes on one core. Also the bytes allocated
-/// per request (whole process: both nodes, request and echo) and the collections it caused. The driver holds
+/// per request (whole process: both nodes, request and echo) and the collections it caused, and the process's
+/// CPU time per request, and the thread-pool work items per request (mailbox runs, socket and channel
+/// continuations: the hand-offs, which batching amortises). The driver holds
 /// A's echo actor (<see cref="GetProtocolActor"/>) and tells it directly, as a heavy sender should.
 /// </summary>
 internal static class ThroughputBench
@@ -43,9 +45,13 @@ internal static class ThroughputBench
         await RunEchoesAsync(a, echo, payload, Math.Min(options.Messages, MaxWindow), window, ct); // warm-up
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         int gen0Before = GC.CollectionCount(0), gen2Before = GC.CollectionCount(2);
+        var cpuBefore = ProcessCpu();
+        long workItemsBefore = ThreadPool.CompletedWorkItemCount;
         var watch = Stopwatch.StartNew();
         await RunEchoesAsync(a, echo, payload, options.Messages, window, ct);
         watch.Stop();
+        double cpuPerMessage = (ProcessCpu() - cpuBefore).TotalMicroseconds / options.Messages;
+        double workItemsPerMessage = (ThreadPool.CompletedWorkItemCount - workItemsBefore) / (double)options.Messages;
         double allocatedPerMessage = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)options.Messages;
         int gen0 = GC.CollectionCount(0) - gen0Before, gen2 = GC.CollectionCount(2) - gen2Before;
 
@@ -55,6 +61,8 @@ internal static class ThroughputBench
             [
                 new("messagesPerSecond", messagesPerSecond, "1/s"),
                 new("megabytesPerSecond", messagesPerSecond * options.Size / 1e6, "MB/s"),
+                new("cpuMicrosecondsPerMessage", cpuPerMessage, "µs"),
+                new("threadPoolWorkItemsPerMessage", workItemsPerMessage, "count"),
                 new("allocatedBytesPerMessage", allocatedPerMessage, "B"),
                 new("gen0Collections", gen0, "count"),
                 new("gen2Collections", gen2, "count"),
@@ -69,6 +77,13 @@ internal static class ThroughputBench
                 ("messages", options.Messages),
                 ("window", window),
                 ("floor", "Keccak-256 + AES-256-CTR once over each message, one core")));
+    }
+
+    /// <summary>CPU time of the whole process (both nodes, every thread, spinning included).</summary>
+    private static TimeSpan ProcessCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     private static async Task WaitConnectedAsync(BenchNode node, CancellationToken ct)
