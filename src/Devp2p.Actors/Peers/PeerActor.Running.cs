@@ -207,7 +207,7 @@ public sealed partial class PeerActor
     private void Publish(string protocol, uint version, ulong code, int size, MessageDirection direction)
     {
         _metrics.Message(protocol, size, direction == MessageDirection.Received);
-        if (_settings.EnableMessageEvents)
+        if (_settings.EnableMessageEvents && Context.System.EventStream.HasSubscribers<PeerMessageEvent>())
             Context.System.EventStream.Publish(new PeerMessageEvent(_remoteId!, protocol, version, code, size, direction));
     }
 
