@@ -1,5 +1,6 @@
 using Devp2p.Actors.Events;
 using Devp2p.Actors.Protocols;
+using Devp2p.Actors.Server;
 using Devp2p.Kernel;
 using Devp2p.Protocol.P2p;
 
@@ -56,7 +57,10 @@ public sealed partial class PeerActor
         var registration = _settings.Protocols.First(p => p.Name == cap.Name && p.Version == cap.Version);
         try
         {
-            var context = new ProtocolContext(_remoteId!, hello, cap, _setup.Inbound, _setup.RemoteEndPoint, Self);
+            var context = new ProtocolContext(_remoteId!, hello, cap, _setup.Inbound, _setup.RemoteEndPoint, Self)
+            {
+                Outlet = _settings.EnableMessageEvents ? null : new ProtocolOutlet(_writer!, cap, Self, _metrics),
+            };
             var child = Context.ActorOf(registration.CreateProps(context), ChildName(cap));
             Context.Watch(child);
             _protocols[cap.Name] = child;
@@ -80,12 +84,14 @@ public sealed partial class PeerActor
     private void RunningHandlers()
     {
         Receive<FrameReceived>(OnFrame);
+        Receive<FrameBatch>(OnFrames);
         Receive<ReadFailed>(f => Close(PeerCloseCause.FromException(f.Cause, "read")));
         Receive<WriteFailed>(f => Close(PeerCloseCause.FromException(f.Cause, "write") with { Reason = DisconnectReason.NetworkError }));
         Receive<PeerTimers.PingTick>(_ => Enqueue(P2pMessageCodes.Ping, EmptyList, BaseProtocol, P2pMessageCodes.P2pVersion, P2pMessageCodes.Ping));
         Receive<PeerTimers.ReadDeadlineCheck>(_ => CheckReadDeadline());
         Receive<PeerTimers.WriteWatchdogCheck>(_ => CheckWriteWatchdog());
         Receive<ProtocolSend>(OnProtocolSend);
+        Receive<WriteQueueFull>(_ => Close(QueueFull()));
         Receive<ProtocolDisconnect>(d =>
         {
             if (_protocolOf.ContainsKey(Sender))
@@ -98,10 +104,12 @@ public sealed partial class PeerActor
         });
         Receive<ToProtocol>(t =>
         {
-            if (_protocols.TryGetValue(t.Protocol, out var child))
-                child.Tell(t.Message, Sender);
-            else
+            if (!_protocols.TryGetValue(t.Protocol, out var child))
                 Sender.Tell(new Status.Failure(new InvalidOperationException($"peer {Who} runs no protocol '{t.Protocol}'")));
+            else if (t.Message is ProtocolActorQuery)
+                Sender.Tell(new ProtocolActorRef(_remoteId!, t.Protocol, child), Self);
+            else
+                child.Tell(t.Message, Sender);
         });
         Receive<Terminated>(t =>
         {
@@ -112,6 +120,17 @@ public sealed partial class PeerActor
                 : PeerCloseCause.Local(DisconnectReason.Quitting, $"{cap.Capability} stopped"));
         });
         CommonHandlers();
+    }
+
+    /// <summary>Each frame as if it had come alone; once one closes the peer, the rest are dropped as closing drops them.</summary>
+    private void OnFrames(FrameBatch batch)
+    {
+        foreach (var frame in batch.Frames)
+        {
+            if (_closeCause is not null)
+                return;
+            OnFrame(frame);
+        }
     }
 
     private void OnFrame(FrameReceived frame)
@@ -176,17 +195,19 @@ public sealed partial class PeerActor
     {
         if (!_writer!.TryEnqueue(wireCode, payload))
         {
-            Close(PeerCloseCause.Local(DisconnectReason.NetworkError,
-                $"write queue full ({_settings.WriteQueueCapacity} messages): the remote does not read fast enough"));
+            Close(QueueFull());
             return;
         }
         Publish(protocol, version, localCode, payload.Length, MessageDirection.Sent);
     }
 
+    private PeerCloseCause QueueFull() => PeerCloseCause.Local(DisconnectReason.NetworkError,
+        $"write queue full ({_settings.WriteQueueCapacity} messages): the remote does not read fast enough");
+
     private void Publish(string protocol, uint version, ulong code, int size, MessageDirection direction)
     {
         _metrics.Message(protocol, size, direction == MessageDirection.Received);
-        if (_settings.EnableMessageEvents)
+        if (_settings.EnableMessageEvents && Context.System.EventStream.HasSubscribers<PeerMessageEvent>())
             Context.System.EventStream.Publish(new PeerMessageEvent(_remoteId!, protocol, version, code, size, direction));
     }
 

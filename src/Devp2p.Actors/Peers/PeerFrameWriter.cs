@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Threading.Channels;
 using Devp2p.Kernel;
 using Devp2p.Protocol.Rlpx;
@@ -6,7 +7,7 @@ namespace Devp2p.Actors.Peers;
 
 /// <summary>
 /// The single writer of a running peer: a bounded queue (<see cref="ServerSettings.WriteQueueCapacity"/>)
-/// drained by one task, so protocol actors never block and the frames leave in the order they were
+/// filled by the PeerActor and its protocol actors' <see cref="ProtocolOutlet"/>s and drained by one task, so protocol actors never block and the frames leave in the order they were
 /// queued. Whatever is queued when the writer wakes leaves in one socket write (at most
 /// <see cref="MaxBatchMessages"/> messages or about <see cref="MaxBatchBytes"/>). A full queue is refused (<see cref="TryEnqueue"/> returns false) and the actor drops the
 /// peer. The start of the frame being written is kept in the scheduler's clock so the actor's
@@ -41,7 +42,7 @@ internal sealed class PeerFrameWriter
         _queue = Channel.CreateBounded<(ulong, ReadOnlyMemory<byte>)>(new BoundedChannelOptions(Math.Max(1, capacity))
         {
             SingleReader = true,
-            SingleWriter = true,
+            SingleWriter = false, // the PeerActor and its protocol actors' outlets
             FullMode = BoundedChannelFullMode.Wait,
         });
     }
@@ -54,6 +55,9 @@ internal sealed class PeerFrameWriter
 
     /// <summary>Queues one message (wire code); false when the queue is full or closed.</summary>
     public bool TryEnqueue(ulong wireCode, ReadOnlyMemory<byte> payload) => _queue.Writer.TryWrite((wireCode, payload));
+
+    /// <summary>Closing: the queue takes nothing more and what is in it is dropped.</summary>
+    public bool IsFinishing => _finishing;
 
     /// <summary>When the frame being written started (scheduler monotonic clock), or null when idle.</summary>
     public TimeSpan? WriteInProgressSince
@@ -87,26 +91,19 @@ internal sealed class PeerFrameWriter
     private async Task RunAsync()
     {
         var reader = _queue.Reader;
-        var batch = new OutgoingMessage[MaxBatchMessages];
         try
         {
             while (await reader.WaitToReadAsync(_cancellation).ConfigureAwait(false))
             {
-                while (!_finishing)
+                // Rented per wake-up, not held: an idle peer keeps no batch array.
+                var batch = ArrayPool<OutgoingMessage>.Shared.Rent(MaxBatchMessages);
+                try
                 {
-                    int count = 0;
-                    long bytes = 0;
-                    while (count < batch.Length && bytes < MaxBatchBytes && reader.TryRead(out var frame))
-                    {
-                        batch[count++] = new OutgoingMessage(frame.Code, frame.Payload);
-                        bytes += frame.Payload.Length;
-                    }
-                    if (count == 0)
-                        break;
-                    Volatile.Write(ref _writeStartedTicks, _clock.MonotonicClock.Ticks);
-                    await _connection.WriteMessagesAsync(batch.AsMemory(0, count), _cancellation).ConfigureAwait(false);
-                    Volatile.Write(ref _writeStartedTicks, Idle);
-                    Array.Clear(batch, 0, count); // do not keep payloads alive
+                    await DrainAsync(reader, batch).ConfigureAwait(false);
+                }
+                finally
+                {
+                    ArrayPool<OutgoingMessage>.Shared.Return(batch, clearArray: true); // do not keep payloads alive
                 }
                 if (_finishing)
                     return;
@@ -117,6 +114,27 @@ internal sealed class PeerFrameWriter
             Volatile.Write(ref _writeStartedTicks, Idle);
             if (!_cancellation.IsCancellationRequested && !_finishing)
                 _peer.Tell(new WriteFailed(e), ActorRefs.NoSender);
+        }
+    }
+
+    /// <summary>Writes what is queued, a batch per socket write, until the queue is empty (or closing).</summary>
+    private async Task DrainAsync(ChannelReader<(ulong Code, ReadOnlyMemory<byte> Payload)> reader, OutgoingMessage[] batch)
+    {
+        while (!_finishing)
+        {
+            int count = 0;
+            long bytes = 0;
+            while (count < MaxBatchMessages && bytes < MaxBatchBytes && reader.TryRead(out var frame))
+            {
+                batch[count++] = new OutgoingMessage(frame.Code, frame.Payload);
+                bytes += frame.Payload.Length;
+            }
+            if (count == 0)
+                return;
+            Volatile.Write(ref _writeStartedTicks, _clock.MonotonicClock.Ticks);
+            await _connection.WriteMessagesAsync(batch.AsMemory(0, count), _cancellation).ConfigureAwait(false);
+            Volatile.Write(ref _writeStartedTicks, Idle);
+            Array.Clear(batch, 0, count); // do not keep payloads alive
         }
     }
 }

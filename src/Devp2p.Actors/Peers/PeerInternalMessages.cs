@@ -21,11 +21,20 @@ internal sealed record HelloFailed(Exception Cause) : IDeadLetterSuppression;
 /// <summary>One frame from the read loop. <see cref="Payload"/> is a private copy, decompressed.</summary>
 internal sealed record FrameReceived(ulong Code, byte[] Payload) : IDeadLetterSuppression;
 
+/// <summary>Frames that arrived together (already buffered when read), in order: one mailbox hand-off for the lot.</summary>
+internal sealed record FrameBatch(FrameReceived[] Frames) : IDeadLetterSuppression;
+
 /// <summary>The read loop ended with this error.</summary>
 internal sealed record ReadFailed(Exception Cause) : IDeadLetterSuppression;
 
 /// <summary>The write loop ended with this error.</summary>
 internal sealed record WriteFailed(Exception Cause) : IDeadLetterSuppression;
+
+/// <summary>A protocol actor's <see cref="ProtocolOutlet"/> found the write queue full: the remote does not read fast enough.</summary>
+internal sealed record WriteQueueFull : IDeadLetterSuppression
+{
+    public static WriteQueueFull Instance { get; } = new();
+}
 
 /// <summary>Our Disconnect was written (or could not be); the actor may close the socket now.</summary>
 internal sealed record DisconnectFlushed : IDeadLetterSuppression

@@ -5,3 +5,12 @@ namespace Devp2p.Actors.Peers;
 /// <see cref="Protocol"/>, keeping the sender. No such protocol: the sender gets Status.Failure.
 /// </summary>
 public sealed record ToProtocol(string Protocol, object Message);
+
+/// <summary>
+/// Carried by <see cref="ToProtocol"/>: instead of forwarding it, a running PeerActor answers the sender with a
+/// <see cref="Server.ProtocolActorRef"/> for that protocol's actor (how the ServerActor serves GetProtocolActor).
+/// </summary>
+public sealed record ProtocolActorQuery
+{
+    public static ProtocolActorQuery Instance { get; } = new();
+}

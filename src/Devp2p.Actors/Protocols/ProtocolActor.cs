@@ -21,13 +21,20 @@ public abstract class ProtocolActor : ReceiveActor
     /// <summary>The peer this instance serves.</summary>
     protected ProtocolContext Peer { get; }
 
-    /// <summary>Queues one message for the peer. Codes at or beyond the capability's length are a programming error.</summary>
+    /// <summary>
+    /// Queues one message for the peer, straight into its write queue (no PeerActor hop) when the PeerActor
+    /// started this actor. The payload is read later, on the writer's task: do not change it after sending.
+    /// Codes at or beyond the capability's length are a programming error.
+    /// </summary>
     protected void Send(ulong code, ReadOnlyMemory<byte> payload)
     {
         if (code >= (ulong)Peer.Capability.Length)
             throw new ArgumentOutOfRangeException(nameof(code), code,
                 $"{Peer.Capability.Name}/{Peer.Capability.Version} has {Peer.Capability.Length} message codes");
-        Peer.Peer.Tell(new ProtocolSend(Peer.Capability.Name, code, payload), Self);
+        if (Peer.Outlet is { } outlet)
+            outlet.Send(code, payload);
+        else
+            Peer.Peer.Tell(new ProtocolSend(Peer.Capability.Name, code, payload), Self);
     }
 
     /// <summary>Ends the connection: the peer sends Disconnect(reason) and closes.</summary>

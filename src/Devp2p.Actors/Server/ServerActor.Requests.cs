@@ -32,6 +32,7 @@ public sealed partial class ServerActor
         Receive<GetNodeInfo>(_ => OnGetNodeInfo());
         Receive<NodeInfoReady>(m => m.ReplyTo.Tell(BuildNodeInfo(m.Record), Self));
         Receive<SendToPeer>(OnSendToPeer);
+        Receive<GetProtocolActor>(OnGetProtocolActor);
         Receive<StopServer>(_ => OnStopServer());
         Receive<ForceStop>(_ =>
         {
@@ -78,6 +79,17 @@ public sealed partial class ServerActor
         if (_peers.TryGetValue(request.Peer, out var connection))
         {
             connection.Actor.Tell(new ToProtocol(request.Protocol, request.Message), Sender);
+            return;
+        }
+        Sender.Tell(new Status.Failure(new InvalidOperationException($"peer {request.Peer.ToShortString()} is not connected")), Self);
+    }
+
+    /// <summary>The PeerActor knows its protocol actors; it answers the asker directly.</summary>
+    private void OnGetProtocolActor(GetProtocolActor request)
+    {
+        if (_peers.TryGetValue(request.Peer, out var connection))
+        {
+            connection.Actor.Tell(new ToProtocol(request.Protocol, ProtocolActorQuery.Instance), Sender);
             return;
         }
         Sender.Tell(new Status.Failure(new InvalidOperationException($"peer {request.Peer.ToShortString()} is not connected")), Self);

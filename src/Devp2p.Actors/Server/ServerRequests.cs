@@ -1,3 +1,4 @@
+using Devp2p.Kernel;
 using Devp2p.Protocol.Enode;
 
 namespace Devp2p.Actors.Server;
@@ -33,9 +34,22 @@ public sealed record GetNodeInfo
 /// <summary>
 /// Delivers <see cref="Message"/> to the named protocol actor of a connected peer, keeping the
 /// original sender (so the protocol actor can answer it). Not connected, or no such protocol on
-/// that peer: the sender gets Status.Failure.
+/// that peer: the sender gets Status.Failure. Convenient for a message now and then; a sender with many
+/// messages for one peer should ask once for its protocol actor (<see cref="GetProtocolActor"/>) and tell it directly.
 /// </summary>
 public sealed record SendToPeer(NodeId Peer, string Protocol, object Message);
+
+/// <summary>
+/// Asks for the protocol actor serving <see cref="Protocol"/> on a connected peer, answered with a
+/// <see cref="ProtocolActorRef"/> (or Status.Failure: not connected, not running yet, no such protocol).
+/// A sender with many messages for one peer tells that actor directly: <see cref="SendToPeer"/> crosses the
+/// ServerActor's and the PeerActor's mailboxes on every message, the direct ref neither. The ref dies with the
+/// connection: watch it (Terminated) and ask again after the peer reconnects.
+/// </summary>
+public sealed record GetProtocolActor(NodeId Peer, string Protocol);
+
+/// <summary>The answer to <see cref="GetProtocolActor"/>: the protocol actor of that peer, valid until it terminates.</summary>
+public sealed record ProtocolActorRef(NodeId Peer, string Protocol, IActorRef Actor);
 
 /// <summary>
 /// Graceful stop: no new connections; every peer is sent Disconnect(Quitting) and given its grace

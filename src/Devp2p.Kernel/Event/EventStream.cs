@@ -57,12 +57,27 @@ public sealed class EventStream
     public void Publish(object @event)
     {
         ArgumentNullException.ThrowIfNull(@event);
+        foreach (var subscriber in SubscribersOf(@event.GetType())) subscriber.Tell(@event, null);
+    }
+
+    /// <summary>
+    /// Whether a published event of exactly <paramref name="eventType"/> would reach anyone now: lets a hot path skip
+    /// building an event nobody listens to. The same cache lookup as <see cref="Publish"/>; a subscription made after
+    /// the check sees the events published after it, as with Publish itself.
+    /// </summary>
+    public bool HasSubscribers(Type eventType)
+    {
+        ArgumentNullException.ThrowIfNull(eventType);
+        return SubscribersOf(eventType).Length > 0;
+    }
+
+    /// <inheritdoc cref="HasSubscribers(Type)"/>
+    public bool HasSubscribers<T>() => HasSubscribers(typeof(T));
+
+    private IActorRef[] SubscribersOf(Type type)
+    {
         var cache = _cache;
-        if (!cache.TryGetValue(@event.GetType(), out var subscribers))
-        {
-            subscribers = cache.GetOrAdd(@event.GetType(), Compute);
-        }
-        foreach (var subscriber in subscribers) subscriber.Tell(@event, null);
+        return cache.TryGetValue(type, out var subscribers) ? subscribers : cache.GetOrAdd(type, Compute);
     }
 
     private IActorRef[] Compute(Type type)

@@ -45,6 +45,17 @@ public sealed class EngineSpec(ITestOutputHelper output) : TestKit(output)
         Assert.Equal(a.Info.Id, reply.Peer);
         Assert.Equal(payload, reply.Payload);
 
+        // The fast path: the echo actor's ref once, then told directly (no ServerActor, no PeerActor hop).
+        var echo = await b.Server.Ask<ProtocolActorRef>(new GetProtocolActor(a.Info.Id, EchoProtocol.Name), TimeSpan.FromSeconds(10));
+        Assert.Equal(a.Info.Id, echo.Peer);
+        for (byte i = 0; i < 3; i++)
+        {
+            var direct = await echo.Actor.Ask<EchoReply>(new EchoSend(new byte[] { i }), TimeSpan.FromSeconds(10));
+            Assert.Equal(new byte[] { i }, direct.Payload);
+        }
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            b.Server.Ask<ProtocolActorRef>(new GetProtocolActor(a.Info.Id, "eth"), TimeSpan.FromSeconds(10)));
+
         var peersOfA = await a.Server.Ask<IReadOnlyList<PeerInfo>>(GetPeers.Instance, TimeSpan.FromSeconds(5));
         Assert.Equal(b.Info.Id, Assert.Single(peersOfA).Id);
 

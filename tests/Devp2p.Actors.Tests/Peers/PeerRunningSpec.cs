@@ -45,6 +45,63 @@ public sealed class PeerRunningSpec(ITestOutputHelper output) : PeerSpecBase(out
         Assert.Equal(0UL, ProtocolProbe.ExpectMsg<ProtocolMessage>().Code);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(PeerFrameReader.Window - 1)]
+    [InlineData(PeerFrameReader.Window)]
+    [InlineData(PeerFrameReader.Window + 1)]
+    [InlineData(3 * PeerFrameReader.Window + 5)]
+    public async Task A_burst_in_one_socket_write_reaches_the_protocol_actor_whole_and_in_order(int count)
+    {
+        // One socket write carries the whole burst, so the reader finds the frames buffered and batches them.
+        var (_, remote, _) = await RunningAsync(NodeSettings());
+        ProtocolProbe.ExpectMsg<TestProtocol.Started>();
+        var burst = Enumerable.Range(0, count)
+            .Select(i => new Protocol.Rlpx.OutgoingMessage(0x10 + (ulong)(i % 4), new byte[] { 0x82, (byte)(i >> 8), (byte)i }))
+            .ToArray();
+        await remote.Connection.WriteMessagesAsync(burst);
+        for (int i = 0; i < count; i++)
+        {
+            var message = ProtocolProbe.ExpectMsg<ProtocolMessage>();
+            Assert.Equal((ulong)(i % 4), message.Code);
+            Assert.Equal(new byte[] { 0x82, (byte)(i >> 8), (byte)i }, message.Payload.ToArray());
+        }
+        ProtocolProbe.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
+    }
+
+    [Fact]
+    public async Task A_disconnect_inside_a_burst_ends_the_session_and_what_follows_is_not_passed_on()
+    {
+        // Frames before the Disconnect are passed on (the protocol actor, stopped by the close, may not get to them:
+        // then they are dead letters); frames after it are dropped by the PeerActor, never passed on at all.
+        var dead = CreateTestProbe();
+        Sys.EventStream.Subscribe(dead.Ref, typeof(global::Devp2p.Kernel.Event.DeadLetter));
+        var (_, remote, _) = await RunningAsync(NodeSettings());
+        ProtocolProbe.ExpectMsg<TestProtocol.Started>();
+        await remote.Connection.WriteMessagesAsync(new Protocol.Rlpx.OutgoingMessage[]
+        {
+            new(0x10, new byte[] { 0x01 }),
+            new(0x11, new byte[] { 0x02 }),
+            new(P2pMessageCodes.Disconnect, Disconnect.Encode(DisconnectReason.Quitting)),
+            new(0x12, new byte[] { 0x03 }),
+            new(0x13, new byte[] { 0x04 }),
+        });
+        ExpectClosed(DisconnectReason.Quitting, remoteRequested: true);
+
+        var passedOn = new List<ulong>();
+        foreach (var probe in new[] { ProtocolProbe, dead })
+        {
+            while (probe.ReceiveOne(TimeSpan.FromMilliseconds(200)) is { } m)
+            {
+                if ((m as global::Devp2p.Kernel.Event.DeadLetter)?.Message is ProtocolMessage { } late)
+                    passedOn.Add(late.Code);
+                else if (m is ProtocolMessage delivered)
+                    passedOn.Add(delivered.Code);
+            }
+        }
+        Assert.Equal([0UL, 1UL], passedOn.Order());
+    }
+
     [Fact]
     public async Task Protocol_sends_go_out_with_the_capability_offset()
     {
@@ -136,6 +193,42 @@ public sealed class PeerRunningSpec(ITestOutputHelper output) : PeerSpecBase(out
         ExpectMsg(new TestProtocol.Pong("test"));
         peer.Tell(new ToProtocol("eth", TestProtocol.PingCommand.Instance), TestActor);
         ExpectMsg<Status.Failure>();
+    }
+
+    [Fact]
+    public async Task A_protocol_actor_query_is_answered_with_the_protocol_actor_itself()
+    {
+        var (peer, remote, _) = await RunningAsync(NodeSettings());
+        ProtocolProbe.ExpectMsg<TestProtocol.Started>();
+        peer.Tell(new ToProtocol("test", ProtocolActorQuery.Instance), TestActor);
+        var answer = ExpectMsg<global::Devp2p.Actors.Server.ProtocolActorRef>();
+        Assert.Equal(RemoteId, answer.Peer);
+        Assert.Equal("test", answer.Protocol);
+
+        // Told directly, without the PeerActor forwarding: the sender is kept and sends still go out.
+        answer.Actor.Tell(TestProtocol.PingCommand.Instance, TestActor);
+        ExpectMsg(new TestProtocol.Pong("test"));
+        answer.Actor.Tell(new TestProtocol.SendCommand(1, [0x81, 0x7f]));
+        var (code, payload) = await remote.ReadAsync();
+        Assert.Equal(0x11UL, code);
+        Assert.Equal(new byte[] { 0x81, 0x7f }, payload);
+
+        peer.Tell(new ToProtocol("eth", ProtocolActorQuery.Instance), TestActor);
+        ExpectMsg<Status.Failure>();
+    }
+
+    [Fact]
+    public async Task A_full_write_queue_from_the_peer_actor_path_also_drops_the_peer()
+    {
+        // With message events on, protocol sends go through the PeerActor (no outlet): the same limit applies.
+        SocketBufferSize = 16 * 1024;
+        var (peer, _, _) = await RunningAsync(NodeSettings() with { WriteQueueCapacity = 4, EnableMessageEvents = true });
+        ProtocolProbe.ExpectMsg<TestProtocol.Started>();
+        var incompressible = new byte[256 * 1024];
+        new Random(7).NextBytes(incompressible);
+        peer.Tell(new ToProtocol("test", new TestProtocol.SendCommand(0, incompressible, Count: 40)));
+        var closed = ExpectClosed(DisconnectReason.NetworkError);
+        Assert.Contains("write queue full", closed.Detail);
     }
 
     [Fact]

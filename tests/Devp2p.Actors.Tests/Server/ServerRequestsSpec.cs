@@ -83,6 +83,19 @@ public sealed class ServerRequestsSpec(ITestOutputHelper output) : ServerSpecBas
     }
 
     [Fact]
+    public void Get_protocol_actor_asks_the_peer_actor_on_behalf_of_the_sender()
+    {
+        StartServer();
+        AddPeer(1, inbound: true);
+        Server.Tell(new GetProtocolActor(TestNodes.Id(1), "echo"));
+        Assert.Equal(new ToProtocol("echo", ProtocolActorQuery.Instance), PeerProbe.ExpectMsg<ToProtocol>());
+        Assert.Equal(TestActor, PeerProbe.LastSender);
+
+        Server.Tell(new GetProtocolActor(TestNodes.Id(9), "echo"));
+        Assert.IsType<InvalidOperationException>(ExpectMsg<Status.Failure>().Cause);
+    }
+
+    [Fact]
     public void Node_info_without_discovery_has_a_record_built_from_the_key()
     {
         StartServer(TestNodes.Settings() with

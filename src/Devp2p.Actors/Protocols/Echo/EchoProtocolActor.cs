@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Devp2p.Kernel;
 using Devp2p.Protocol.P2p;
 
@@ -42,13 +43,24 @@ public sealed class EchoProtocolActor : ProtocolActor
                 Send(EchoProtocol.ReplyCode, message.Payload);
                 break;
             case EchoProtocol.ReplyCode when _askers.TryDequeue(out var asker):
-                var reply = new EchoReply(Peer.PeerId, message.Payload.ToArray());
+                var reply = new EchoReply(Peer.PeerId, OwnedArray(message.Payload));
                 asker.Tell(reply, Self);
-                Context.System.EventStream.Publish(reply);
+                var events = Context.System.EventStream;
+                if (events.HasSubscribers<EchoReply>())
+                    events.Publish(reply);
                 break;
             default:
                 Disconnect(DisconnectReason.ProtocolError);
                 break;
         }
     }
+
+    /// <summary>
+    /// The payload as an array without a copy when it already is one whole array: a ProtocolMessage's payload
+    /// belongs to this actor, so handing it on to the asker is safe.
+    /// </summary>
+    internal static byte[] OwnedArray(ReadOnlyMemory<byte> payload) =>
+        MemoryMarshal.TryGetArray(payload, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : payload.ToArray();
 }

@@ -3,7 +3,6 @@ using System.Net;
 using Devp2p.Actors.Protocols.Echo;
 using Devp2p.Actors.Server;
 using Devp2p.Kernel;
-using Devp2p.Protocol.Enode;
 
 namespace Devp2p.Cli.Commands.Bench;
 
@@ -12,7 +11,10 @@ namespace Devp2p.Cli.Commands.Bench;
 /// <c>messages</c> echo/1 requests of <c>size</c> bytes (random, so snappy cannot shrink them) to B,
 /// keeping <see cref="WindowFor"/> in flight, and B echoes each. Messages/s and MB/s of requests against
 /// the floor: Keccak-256 + AES-256-CTR once over the same bytes on one core. Also the bytes allocated
-/// per request (whole process: both nodes, request and echo) and the collections it caused.
+/// per request (whole process: both nodes, request and echo) and the collections it caused, and the process's
+/// CPU time per request, and the thread-pool work items per request (mailbox runs, socket and channel
+/// continuations: the hand-offs, which batching amortises). The driver holds
+/// A's echo actor (<see cref="GetProtocolActor"/>) and tells it directly, as a heavy sender should.
 /// </summary>
 internal static class ThroughputBench
 {
@@ -34,15 +36,22 @@ internal static class ThroughputBench
         var target = b.Info.Enode with { Ip = IPAddress.Loopback, TcpPort = b.Info.ListenPort, UdpPort = b.Info.ListenPort };
         await a.Node.Server.Ask<object>(new AddPeer(target), TimeSpan.FromSeconds(10), ct);
         await WaitConnectedAsync(a, ct);
+        // The fast path a heavy sender takes: the echo actor's ref once, then tell it directly (SendToPeer would
+        // cross the ServerActor's and the PeerActor's mailboxes on every message).
+        var echo = (await a.Node.Server.Ask<ProtocolActorRef>(new GetProtocolActor(b.Info.Id, EchoProtocol.Name), TimeSpan.FromSeconds(10), ct)).Actor;
 
         var payload = RlpPayload.OfTotalLength(options.Size);
         int window = WindowFor(options.Size);
-        await RunEchoesAsync(a, b.Info.Id, payload, Math.Min(options.Messages, MaxWindow), window, ct); // warm-up
+        await RunEchoesAsync(a, echo, payload, Math.Min(options.Messages, MaxWindow), window, ct); // warm-up
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         int gen0Before = GC.CollectionCount(0), gen2Before = GC.CollectionCount(2);
+        var cpuBefore = ProcessCpu();
+        long workItemsBefore = ThreadPool.CompletedWorkItemCount;
         var watch = Stopwatch.StartNew();
-        await RunEchoesAsync(a, b.Info.Id, payload, options.Messages, window, ct);
+        await RunEchoesAsync(a, echo, payload, options.Messages, window, ct);
         watch.Stop();
+        double cpuPerMessage = (ProcessCpu() - cpuBefore).TotalMicroseconds / options.Messages;
+        double workItemsPerMessage = (ThreadPool.CompletedWorkItemCount - workItemsBefore) / (double)options.Messages;
         double allocatedPerMessage = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)options.Messages;
         int gen0 = GC.CollectionCount(0) - gen0Before, gen2 = GC.CollectionCount(2) - gen2Before;
 
@@ -52,6 +61,8 @@ internal static class ThroughputBench
             [
                 new("messagesPerSecond", messagesPerSecond, "1/s"),
                 new("megabytesPerSecond", messagesPerSecond * options.Size / 1e6, "MB/s"),
+                new("cpuMicrosecondsPerMessage", cpuPerMessage, "µs"),
+                new("threadPoolWorkItemsPerMessage", workItemsPerMessage, "count"),
                 new("allocatedBytesPerMessage", allocatedPerMessage, "B"),
                 new("gen0Collections", gen0, "count"),
                 new("gen2Collections", gen2, "count"),
@@ -68,6 +79,13 @@ internal static class ThroughputBench
                 ("floor", "Keccak-256 + AES-256-CTR once over each message, one core")));
     }
 
+    /// <summary>CPU time of the whole process (both nodes, every thread, spinning included).</summary>
+    private static TimeSpan ProcessCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
     private static async Task WaitConnectedAsync(BenchNode node, CancellationToken ct)
     {
         var deadline = Stopwatch.StartNew();
@@ -79,11 +97,10 @@ internal static class ThroughputBench
         }
     }
 
-    private static async Task RunEchoesAsync(BenchNode from, NodeId to, byte[] payload, int messages, int window, CancellationToken ct)
+    private static async Task RunEchoesAsync(BenchNode from, IActorRef echo, byte[] payload, int messages, int window, CancellationToken ct)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var server = from.Node.Server;
-        var driver = from.System.ActorOf(Props.Create(() => new EchoDriver(server, to, payload, messages, window, done)));
+        var driver = from.System.ActorOf(Props.Create(() => new EchoDriver(echo, payload, messages, window, done)));
         using var registration = ct.Register(() => done.TrySetCanceled(ct));
         try
         {
@@ -98,18 +115,18 @@ internal static class ThroughputBench
     /// <summary>Keeps <c>window</c> echo requests in flight until <c>messages</c> replies have come.</summary>
     private sealed class EchoDriver : ReceiveActor
     {
-        private readonly IActorRef _server;
-        private readonly SendToPeer _send;
+        private readonly IActorRef _echo;
+        private readonly EchoSend _send;
         private readonly int _messages;
         private readonly int _window;
         private int _sent;
         private int _received;
 
-        public EchoDriver(IActorRef server, NodeId peer, byte[] payload, int messages, int window, TaskCompletionSource done)
+        public EchoDriver(IActorRef echo, byte[] payload, int messages, int window, TaskCompletionSource done)
         {
             _window = window;
-            _server = server;
-            _send = new SendToPeer(peer, EchoProtocol.Name, new EchoSend(payload));
+            _echo = echo;
+            _send = new EchoSend(payload);
             _messages = messages;
             Receive<EchoReply>(_ =>
             {
@@ -130,7 +147,7 @@ internal static class ThroughputBench
         private void SendOne()
         {
             _sent++;
-            _server.Tell(_send, Self);
+            _echo.Tell(_send, Self);
         }
     }
 }

@@ -112,4 +112,19 @@ public sealed class EchoSpec(ITestOutputHelper output) : PeerSpecBase(output)
         Parent.FishForMessage<PeerClosed>(c => c.Reason == DisconnectReason.Quitting && c.RemoteRequested);
         tcp.Dispose();
     }
+
+    [Theory]
+    [InlineData(0, 0, 0)]
+    [InlineData(1, 0, 1)]
+    [InlineData(64, 0, 64)]
+    [InlineData(64, 1, 63)]
+    [InlineData(64, 0, 63)]
+    public void A_reply_payload_is_handed_on_without_a_copy_only_when_it_is_a_whole_array(int length, int start, int count)
+    {
+        var array = Enumerable.Range(0, length).Select(i => (byte)i).ToArray();
+        var payload = new ReadOnlyMemory<byte>(array, start, count);
+        var owned = EchoProtocolActor.OwnedArray(payload);
+        Assert.Equal(payload.ToArray(), owned);
+        Assert.Equal(start == 0 && count == length, ReferenceEquals(array, owned));
+    }
 }
