@@ -51,11 +51,12 @@ internal struct KeccakSponge
     /// Pads <paramref name="tail"/> (shorter than a block) with Keccak's original multi-rate
     /// padding — 0x01 … 0x80, not SHA-3's 0x06 — absorbs it and writes the first 32 bytes.
     /// </summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit] // the block is filled below exactly once
     public static void Finish(ref KeccakLanes lanes, ReadOnlySpan<byte> tail, Span<byte> output32)
     {
         Span<byte> last = stackalloc byte[KeccakF1600.Rate];
-        last.Clear();
         tail.CopyTo(last);
+        last[tail.Length..].Clear();
         last[tail.Length] ^= 0x01;
         last[KeccakF1600.Rate - 1] ^= 0x80;
         KeccakF1600.AbsorbBlocks(ref lanes, last);

@@ -14,17 +14,20 @@ internal static class SnappyEncoder
     private const int MaxBlockSize = 65536;
     private const int InputMargin = 16 - 1;
     private const int MinNonLiteralBlockSize = 1 + 1 + InputMargin;
+    private const int MinTableBits = 8;
     private const int MaxTableBits = 14;
 
     /// <summary>Worst-case encoded size of <paramref name="sourceLength"/> bytes (Go's <c>MaxEncodedLen</c>).</summary>
     public static int MaxEncodedLength(int sourceLength) => checked(32 + sourceLength + sourceLength / 6);
 
+    [SkipLocalsInit] // the table is cleared per block, only as far as the block uses it
     public static int Encode(ReadOnlySpan<byte> source, Span<byte> destination)
     {
         if (destination.Length < MaxEncodedLength(source.Length))
             throw new ArgumentException($"snappy needs {MaxEncodedLength(source.Length)} bytes of room", nameof(destination));
         int d = WriteUvarint(destination, (uint)source.Length);
-        Span<ushort> table = stackalloc ushort[1 << MaxTableBits];
+        // The first block is the longest, so its table size serves every later block.
+        Span<ushort> table = stackalloc ushort[1 << TableBits(Math.Min(source.Length, MaxBlockSize))];
         while (!source.IsEmpty)
         {
             var block = source.Length > MaxBlockSize ? source[..MaxBlockSize] : source;
@@ -34,6 +37,15 @@ internal static class SnappyEncoder
                 : EncodeBlock(destination[d..], block, table);
         }
         return d;
+    }
+
+    /// <summary>log2 of Go's table size for a block: the smallest power of two ≥ its length, clamped to 2⁸..2¹⁴.</summary>
+    internal static int TableBits(int blockLength)
+    {
+        int bits = MinTableBits;
+        while (bits < MaxTableBits && 1 << bits < blockLength)
+            bits++;
+        return bits;
     }
 
     private static int WriteUvarint(Span<byte> destination, uint value)
@@ -57,9 +69,7 @@ internal static class SnappyEncoder
     /// <summary>One block of at most 64 KiB and at least <see cref="MinNonLiteralBlockSize"/> bytes (Go's <c>encodeBlock</c>).</summary>
     private static int EncodeBlock(Span<byte> dst, ReadOnlySpan<byte> src, Span<ushort> fullTable)
     {
-        int tableBits = 8;
-        while (tableBits < MaxTableBits && 1 << tableBits < src.Length)
-            tableBits++;
+        int tableBits = TableBits(src.Length);
         int shift = 32 - tableBits;
         var table = fullTable[..(1 << tableBits)];
         table.Clear();

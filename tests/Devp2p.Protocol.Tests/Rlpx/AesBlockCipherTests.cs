@@ -113,4 +113,37 @@ public class AesBlockCipherTests
             offset += n;
         }
     }
+
+    /// <summary>
+    /// The default <see cref="AesCtr"/> switches between AES-NI (short runs) and the platform (long
+    /// runs) on one counter: runs of every block count up to 20 (the 8- and 4-way loops' edges) and
+    /// around <see cref="AesCtr.ShortRunBytes"/>, at odd offsets, equal the platform-only stream.
+    /// </summary>
+    [Fact]
+    public void Default_ctr_switching_paths_by_run_length_equals_the_platform_stream()
+    {
+        var rng = new Random(21);
+        var key = new byte[32];
+        rng.NextBytes(key);
+        var runs = new List<int>();
+        for (int blocks = 0; blocks <= 20; blocks++)
+            runs.AddRange([16 * blocks, 16 * blocks + 3]);
+        foreach (int delta in new[] { -17, -16, -1, 0, 1, 15, 16, 17 })
+            runs.Add(AesCtr.ShortRunBytes + delta);
+        runs.AddRange([5000, 65536, 7]);
+        var data = new byte[runs.Sum()];
+        rng.NextBytes(data);
+        using var mixed = new AesCtr(key);
+        using var platform = new AesCtr(key, default, allowHardware: false);
+        int offset = 0;
+        foreach (int n in runs)
+        {
+            var a = data.AsSpan(offset, n).ToArray();
+            var b = data.AsSpan(offset, n).ToArray();
+            mixed.Transform(a);
+            platform.Transform(b);
+            Assert.Equal(b, a);
+            offset += n;
+        }
+    }
 }
