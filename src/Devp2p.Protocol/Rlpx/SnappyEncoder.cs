@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Devp2p.Protocol.Rlpx;
 
@@ -60,8 +61,27 @@ internal static class SnappyEncoder
         return i;
     }
 
+    /// <summary>
+    /// Four bytes at <paramref name="i"/> without a slice and its checks (the match loop's hottest
+    /// operation): every caller's index is at most <c>src.Length - 16</c> (below <c>sLimit</c>) or a
+    /// table entry, which is an earlier position of the same block.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Load32(ReadOnlySpan<byte> s, int i) => BinaryPrimitives.ReadUInt32LittleEndian(s[i..]);
+    private static uint Load32(ReadOnlySpan<byte> s, int i)
+    {
+        System.Diagnostics.Debug.Assert((uint)i <= (uint)(s.Length - 4));
+        uint value = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref MemoryMarshal.GetReference(s), i));
+        return BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value);
+    }
+
+    /// <summary>Eight bytes at <paramref name="i"/>; as <see cref="Load32"/>, callers stay below <c>sLimit</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Load64(ReadOnlySpan<byte> s, int i)
+    {
+        System.Diagnostics.Debug.Assert((uint)i <= (uint)(s.Length - 8));
+        ulong value = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref MemoryMarshal.GetReference(s), i));
+        return BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Hash(uint u, int shift) => (int)((u * 0x1e35a7bdu) >> shift);
@@ -110,7 +130,7 @@ internal static class SnappyEncoder
                 nextEmit = s;
                 if (s >= sLimit)
                     goto EmitRemainder;
-                ulong x = BinaryPrimitives.ReadUInt64LittleEndian(src[(s - 1)..]);
+                ulong x = Load64(src, s - 1);
                 table[Hash((uint)x, shift)] = (ushort)(s - 1);
                 int currentHash = Hash((uint)(x >> 8), shift);
                 candidate = table[currentHash];
