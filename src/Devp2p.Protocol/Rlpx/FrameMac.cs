@@ -7,7 +7,7 @@ internal interface IFrameMacHash
 {
     void Update(ReadOnlySpan<byte> data);
 
-    /// <summary>The current 32-byte digest, without finalising.</summary>
+    /// <summary>The current 32-byte digest, without finalising; the same until the next <see cref="Update"/> (<see cref="FrameMac"/> relies on it).</summary>
     void Digest(Span<byte> output);
 }
 
@@ -42,7 +42,7 @@ public sealed class FrameMac : IDisposable
     private bool _lastMacCurrent;   // false until the first MAC: the seeded state's digest is not known yet
 
     /// <param name="macSecret">The 32-byte mac-secret.</param>
-    /// <param name="state">The seeded egress or ingress keccak state; this object takes it over.</param>
+    /// <param name="state">The seeded egress or ingress keccak state; this object takes it over (nothing else may update it: the last MAC is cached as its digest).</param>
     public FrameMac(ReadOnlySpan<byte> macSecret, Keccak256Hasher state)
         : this(macSecret, new KeccakFrameMacHash(state))
     {
