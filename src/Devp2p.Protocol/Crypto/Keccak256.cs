@@ -26,7 +26,7 @@ public static class Keccak256
         int whole = data.Length - data.Length % KeccakF1600.Rate;
         if (whole > 0)
             KeccakF1600.AbsorbBlocks(ref lanes, data[..whole]);
-        KeccakSponge.Finish(ref lanes, data[whole..], output);
+        KeccakSponge.Finish(in lanes, data[whole..], output);
     }
 
     /// <summary>Hashes <paramref name="data"/> into a new 32-byte array.</summary>

@@ -41,13 +41,20 @@ internal static class KeccakF1600
     /// XORs each whole 136-byte block of <paramref name="blocks"/> into the state and permutes
     /// after each one. <paramref name="blocks"/> length must be a multiple of <see cref="Rate"/>.
     /// </summary>
+    public static void AbsorbBlocks(ref KeccakLanes state, ReadOnlySpan<byte> blocks) => AbsorbBlocks(in state, ref state, blocks);
+
+    /// <summary>
+    /// As <see cref="AbsorbBlocks(ref KeccakLanes, ReadOnlySpan{byte})"/>, reading the state from
+    /// <paramref name="input"/> and writing the result to <paramref name="output"/> (which may be the
+    /// same), so a digest of a running sponge needs no copy of its 200-byte state first.
+    /// </summary>
     [SkipLocalsInit]
-    public static void AbsorbBlocks(ref KeccakLanes state, ReadOnlySpan<byte> blocks)
+    public static void AbsorbBlocks(in KeccakLanes input, ref KeccakLanes output, ReadOnlySpan<byte> blocks)
     {
         if (blocks.Length % Rate != 0)
             throw new ArgumentException($"Keccak blocks must be a multiple of {Rate} bytes, got {blocks.Length}", nameof(blocks));
 
-        ref ulong s = ref state[0];
+        ref ulong s = ref Unsafe.As<KeccakLanes, ulong>(ref Unsafe.AsRef(in input));
         ulong aba = s, abe = Unsafe.Add(ref s, 1), abi = Unsafe.Add(ref s, 2), abo = Unsafe.Add(ref s, 3), abu = Unsafe.Add(ref s, 4);
         ulong aga = Unsafe.Add(ref s, 5), age = Unsafe.Add(ref s, 6), agi = Unsafe.Add(ref s, 7), ago = Unsafe.Add(ref s, 8), agu = Unsafe.Add(ref s, 9);
         ulong aka = Unsafe.Add(ref s, 10), ake = Unsafe.Add(ref s, 11), aki = Unsafe.Add(ref s, 12), ako = Unsafe.Add(ref s, 13), aku = Unsafe.Add(ref s, 14);
@@ -101,10 +108,11 @@ internal static class KeccakF1600
             }
         }
 
-        s = aba; Unsafe.Add(ref s, 1) = abe; Unsafe.Add(ref s, 2) = abi; Unsafe.Add(ref s, 3) = abo; Unsafe.Add(ref s, 4) = abu;
-        Unsafe.Add(ref s, 5) = aga; Unsafe.Add(ref s, 6) = age; Unsafe.Add(ref s, 7) = agi; Unsafe.Add(ref s, 8) = ago; Unsafe.Add(ref s, 9) = agu;
-        Unsafe.Add(ref s, 10) = aka; Unsafe.Add(ref s, 11) = ake; Unsafe.Add(ref s, 12) = aki; Unsafe.Add(ref s, 13) = ako; Unsafe.Add(ref s, 14) = aku;
-        Unsafe.Add(ref s, 15) = ama; Unsafe.Add(ref s, 16) = ame; Unsafe.Add(ref s, 17) = ami; Unsafe.Add(ref s, 18) = amo; Unsafe.Add(ref s, 19) = amu;
-        Unsafe.Add(ref s, 20) = asa; Unsafe.Add(ref s, 21) = ase; Unsafe.Add(ref s, 22) = asi; Unsafe.Add(ref s, 23) = aso; Unsafe.Add(ref s, 24) = asu;
+        ref ulong o = ref Unsafe.As<KeccakLanes, ulong>(ref output);
+        o = aba; Unsafe.Add(ref o, 1) = abe; Unsafe.Add(ref o, 2) = abi; Unsafe.Add(ref o, 3) = abo; Unsafe.Add(ref o, 4) = abu;
+        Unsafe.Add(ref o, 5) = aga; Unsafe.Add(ref o, 6) = age; Unsafe.Add(ref o, 7) = agi; Unsafe.Add(ref o, 8) = ago; Unsafe.Add(ref o, 9) = agu;
+        Unsafe.Add(ref o, 10) = aka; Unsafe.Add(ref o, 11) = ake; Unsafe.Add(ref o, 12) = aki; Unsafe.Add(ref o, 13) = ako; Unsafe.Add(ref o, 14) = aku;
+        Unsafe.Add(ref o, 15) = ama; Unsafe.Add(ref o, 16) = ame; Unsafe.Add(ref o, 17) = ami; Unsafe.Add(ref o, 18) = amo; Unsafe.Add(ref o, 19) = amu;
+        Unsafe.Add(ref o, 20) = asa; Unsafe.Add(ref o, 21) = ase; Unsafe.Add(ref o, 22) = asi; Unsafe.Add(ref o, 23) = aso; Unsafe.Add(ref o, 24) = asu;
     }
 }

@@ -5,7 +5,7 @@ namespace Devp2p.Protocol.Crypto;
 /// <summary>
 /// The Keccak-256 sponge as a mutable value: lanes, a partial block and its fill level.
 /// Whole blocks are absorbed straight from the caller's span; only a tail shorter than a
-/// block is copied. Finishing works on a copy, so the running state can go on absorbing
+/// block is copied. Finishing writes the permuted lanes elsewhere, so the running state can go on absorbing
 /// (RLPx keeps a MAC running for the life of a connection and reads it after every frame).
 /// </summary>
 internal struct KeccakSponge
@@ -40,29 +40,31 @@ internal struct KeccakSponge
     /// <summary>Writes the digest of everything absorbed so far; the sponge itself is unchanged.</summary>
     public readonly void Digest(Span<byte> output32)
     {
-        KeccakLanes lanes = _lanes;
         ReadOnlySpan<byte> pending = _pending;
-        Finish(ref lanes, pending[.._pendingLength], output32);
+        Finish(in _lanes, pending[.._pendingLength], output32);
     }
 
     public void Reset() => this = default;
 
     /// <summary>
     /// Pads <paramref name="tail"/> (shorter than a block) with Keccak's original multi-rate
-    /// padding — 0x01 … 0x80, not SHA-3's 0x06 — absorbs it and writes the first 32 bytes.
+    /// padding — 0x01 … 0x80, not SHA-3's 0x06 — absorbs it into the lanes the permutation writes
+    /// elsewhere (<paramref name="lanes"/> stays as it was, no 200-byte copy) and writes the first 32 bytes.
     /// </summary>
-    public static void Finish(ref KeccakLanes lanes, ReadOnlySpan<byte> tail, Span<byte> output32)
+    [System.Runtime.CompilerServices.SkipLocalsInit] // the block is filled below exactly once; every result lane is written
+    public static void Finish(in KeccakLanes lanes, ReadOnlySpan<byte> tail, Span<byte> output32)
     {
         Span<byte> last = stackalloc byte[KeccakF1600.Rate];
-        last.Clear();
         tail.CopyTo(last);
+        last[tail.Length..].Clear();
         last[tail.Length] ^= 0x01;
         last[KeccakF1600.Rate - 1] ^= 0x80;
-        KeccakF1600.AbsorbBlocks(ref lanes, last);
+        System.Runtime.CompilerServices.Unsafe.SkipInit(out KeccakLanes result);
+        KeccakF1600.AbsorbBlocks(in lanes, ref result, last);
 
-        BinaryPrimitives.WriteUInt64LittleEndian(output32, lanes[0]);
-        BinaryPrimitives.WriteUInt64LittleEndian(output32[8..], lanes[1]);
-        BinaryPrimitives.WriteUInt64LittleEndian(output32[16..], lanes[2]);
-        BinaryPrimitives.WriteUInt64LittleEndian(output32[24..], lanes[3]);
+        BinaryPrimitives.WriteUInt64LittleEndian(output32, result[0]);
+        BinaryPrimitives.WriteUInt64LittleEndian(output32[8..], result[1]);
+        BinaryPrimitives.WriteUInt64LittleEndian(output32[16..], result[2]);
+        BinaryPrimitives.WriteUInt64LittleEndian(output32[24..], result[3]);
     }
 }

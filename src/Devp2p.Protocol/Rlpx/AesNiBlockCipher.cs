@@ -41,9 +41,7 @@ internal sealed class AesNiBlockCipher : AesBlockCipher
     {
         if (input.Length < BlockSize || output.Length < BlockSize)
             throw new ArgumentException("AES blocks are 16 bytes");
-        var block = Vector128.Create(input[..BlockSize]);
-        Encrypt(ref block);
-        block.CopyTo(output);
+        Encrypt(Vector128.Create(input[..BlockSize])).CopyTo(output);
     }
 
     public override void CtrXorBlocks(ref UInt128 counter, ReadOnlySpan<byte> input, Span<byte> output)
@@ -79,11 +77,28 @@ internal sealed class AesNiBlockCipher : AesBlockCipher
             Store(AesNi.EncryptLast(b6, k), ref src, ref dst, i + 96);
             Store(AesNi.EncryptLast(b7, k), ref src, ref dst, i + 112);
         }
+        if (i + 4 * BlockSize <= length)
+        {
+            // Four blocks in flight: a short frame body (up to 127 bytes left) need not go one block at a time.
+            var b0 = Counter(ref hi, ref lo); var b1 = Counter(ref hi, ref lo);
+            var b2 = Counter(ref hi, ref lo); var b3 = Counter(ref hi, ref lo);
+            var k = _keys[0];
+            b0 ^= k; b1 ^= k; b2 ^= k; b3 ^= k;
+            for (int r = 1; r < _rounds; r++)
+            {
+                k = _keys[r];
+                b0 = AesNi.Encrypt(b0, k); b1 = AesNi.Encrypt(b1, k); b2 = AesNi.Encrypt(b2, k); b3 = AesNi.Encrypt(b3, k);
+            }
+            k = _keys[_rounds];
+            Store(AesNi.EncryptLast(b0, k), ref src, ref dst, i);
+            Store(AesNi.EncryptLast(b1, k), ref src, ref dst, i + 16);
+            Store(AesNi.EncryptLast(b2, k), ref src, ref dst, i + 32);
+            Store(AesNi.EncryptLast(b3, k), ref src, ref dst, i + 48);
+            i += 4 * BlockSize;
+        }
         for (; i < length; i += BlockSize)
         {
-            var block = Counter(ref hi, ref lo);
-            Encrypt(ref block);
-            Store(block, ref src, ref dst, i);
+            Store(Encrypt(Counter(ref hi, ref lo)), ref src, ref dst, i);
         }
         counter = new UInt128(hi, lo);
     }
@@ -102,13 +117,16 @@ internal sealed class AesNiBlockCipher : AesBlockCipher
     private static void Store(Vector128<byte> keystream, ref byte src, ref byte dst, nuint offset) =>
         (Vector128.LoadUnsafe(ref src, offset) ^ keystream).StoreUnsafe(ref dst, offset);
 
+    /// <summary>One block, by value so it stays in a register through the rounds (a ref parameter went through memory every round).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Encrypt(ref Vector128<byte> block)
+    private Vector128<byte> Encrypt(Vector128<byte> block)
     {
-        block ^= _keys[0];
-        for (int r = 1; r < _rounds; r++)
-            block = AesNi.Encrypt(block, _keys[r]);
-        block = AesNi.EncryptLast(block, _keys[_rounds]);
+        ref var keys = ref Unsafe.As<RoundKeys, Vector128<byte>>(ref _keys);
+        block ^= keys;
+        int rounds = _rounds;
+        for (int r = 1; r < rounds; r++)
+            block = AesNi.Encrypt(block, Unsafe.Add(ref keys, r));
+        return AesNi.EncryptLast(block, Unsafe.Add(ref keys, rounds));
     }
 
     private void ExpandKey128(ReadOnlySpan<byte> key)

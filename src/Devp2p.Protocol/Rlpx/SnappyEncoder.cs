@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Devp2p.Protocol.Rlpx;
 
@@ -14,17 +15,20 @@ internal static class SnappyEncoder
     private const int MaxBlockSize = 65536;
     private const int InputMargin = 16 - 1;
     private const int MinNonLiteralBlockSize = 1 + 1 + InputMargin;
+    private const int MinTableBits = 8;
     private const int MaxTableBits = 14;
 
     /// <summary>Worst-case encoded size of <paramref name="sourceLength"/> bytes (Go's <c>MaxEncodedLen</c>).</summary>
     public static int MaxEncodedLength(int sourceLength) => checked(32 + sourceLength + sourceLength / 6);
 
+    [SkipLocalsInit] // the table is cleared per block, only as far as the block uses it
     public static int Encode(ReadOnlySpan<byte> source, Span<byte> destination)
     {
         if (destination.Length < MaxEncodedLength(source.Length))
             throw new ArgumentException($"snappy needs {MaxEncodedLength(source.Length)} bytes of room", nameof(destination));
         int d = WriteUvarint(destination, (uint)source.Length);
-        Span<ushort> table = stackalloc ushort[1 << MaxTableBits];
+        // The first block is the longest, so its table size serves every later block.
+        Span<ushort> table = stackalloc ushort[1 << TableBits(Math.Min(source.Length, MaxBlockSize))];
         while (!source.IsEmpty)
         {
             var block = source.Length > MaxBlockSize ? source[..MaxBlockSize] : source;
@@ -34,6 +38,15 @@ internal static class SnappyEncoder
                 : EncodeBlock(destination[d..], block, table);
         }
         return d;
+    }
+
+    /// <summary>log2 of Go's table size for a block: the smallest power of two ≥ its length, clamped to 2⁸..2¹⁴.</summary>
+    internal static int TableBits(int blockLength)
+    {
+        int bits = MinTableBits;
+        while (bits < MaxTableBits && 1 << bits < blockLength)
+            bits++;
+        return bits;
     }
 
     private static int WriteUvarint(Span<byte> destination, uint value)
@@ -48,8 +61,27 @@ internal static class SnappyEncoder
         return i;
     }
 
+    /// <summary>
+    /// Four bytes at <paramref name="i"/> without a slice and its checks (the match loop's hottest
+    /// operation): every caller's index is at most <c>src.Length - 16</c> (below <c>sLimit</c>) or a
+    /// table entry, which is an earlier position of the same block.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Load32(ReadOnlySpan<byte> s, int i) => BinaryPrimitives.ReadUInt32LittleEndian(s[i..]);
+    private static uint Load32(ReadOnlySpan<byte> s, int i)
+    {
+        System.Diagnostics.Debug.Assert((uint)i <= (uint)(s.Length - 4));
+        uint value = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref MemoryMarshal.GetReference(s), i));
+        return BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value);
+    }
+
+    /// <summary>Eight bytes at <paramref name="i"/>; as <see cref="Load32"/>, callers stay below <c>sLimit</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Load64(ReadOnlySpan<byte> s, int i)
+    {
+        System.Diagnostics.Debug.Assert((uint)i <= (uint)(s.Length - 8));
+        ulong value = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref MemoryMarshal.GetReference(s), i));
+        return BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Hash(uint u, int shift) => (int)((u * 0x1e35a7bdu) >> shift);
@@ -57,9 +89,7 @@ internal static class SnappyEncoder
     /// <summary>One block of at most 64 KiB and at least <see cref="MinNonLiteralBlockSize"/> bytes (Go's <c>encodeBlock</c>).</summary>
     private static int EncodeBlock(Span<byte> dst, ReadOnlySpan<byte> src, Span<ushort> fullTable)
     {
-        int tableBits = 8;
-        while (tableBits < MaxTableBits && 1 << tableBits < src.Length)
-            tableBits++;
+        int tableBits = TableBits(src.Length);
         int shift = 32 - tableBits;
         var table = fullTable[..(1 << tableBits)];
         table.Clear();
@@ -100,7 +130,7 @@ internal static class SnappyEncoder
                 nextEmit = s;
                 if (s >= sLimit)
                     goto EmitRemainder;
-                ulong x = BinaryPrimitives.ReadUInt64LittleEndian(src[(s - 1)..]);
+                ulong x = Load64(src, s - 1);
                 table[Hash((uint)x, shift)] = (ushort)(s - 1);
                 int currentHash = Hash((uint)(x >> 8), shift);
                 candidate = table[currentHash];

@@ -76,6 +76,41 @@ public class SnappyCodecTests
     }
 
     [Theory]
+    [InlineData(0, 8)]
+    [InlineData(1, 8)]
+    [InlineData(256, 8)]
+    [InlineData(257, 9)]
+    [InlineData(4096, 12)]
+    [InlineData(4097, 13)]
+    [InlineData(16384, 14)]
+    [InlineData(16385, 14)]
+    [InlineData(65536, 14)]
+    public void Hash_table_is_sized_to_the_block_as_go_sizes_it(int blockLength, int expectedBits) =>
+        Assert.Equal(expectedBits, SnappyEncoder.TableBits(blockLength));
+
+    /// <summary>
+    /// At every table-size boundary, and for a long block followed by a short one (whose smaller
+    /// table reuses uncleared stack), the encoding is byte for byte IronSnappy's (a port of Go's
+    /// encoder, so the same table sizes and matches) and decodes back.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Encoding_at_table_size_boundaries_is_gos_and_round_trips(int shape)
+    {
+        int[] lengths = [0, 1, 16, 17, 18, 63, 64, 255, 256, 257, 511, 512, 513, 4095, 4096, 4097,
+            16383, 16384, 16385, 65535, 65536, 65537, 65536 + 17, 65536 + 300, 65536 + 20_000, 3 * 65536 + 1];
+        foreach (int length in lengths)
+        {
+            var data = Data(length, shape, length);
+            var ours = SnappyCodec.Compress(data);
+            Assert.Equal(Convert.ToHexString(IronSnappy.Snappy.Encode(data)), Convert.ToHexString(ours));
+            Assert.Equal(data, SnappyCodec.Decompress(ours, Limit));
+        }
+    }
+
+    [Theory]
     [InlineData(0, 1 << 20)]
     [InlineData(3, 1 << 20)]
     public void Compresses_repetitive_data_and_barely_grows_incompressible_data(int shape, int length)
