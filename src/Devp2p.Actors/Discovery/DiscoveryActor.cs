@@ -1,5 +1,6 @@
 using System.Net;
 using Devp2p.Actors.Diagnostics;
+using Devp2p.Actors.Discovery.NodeDatabase;
 using Devp2p.Actors.Discovery.Transport;
 using Devp2p.Kernel;
 using Devp2p.Kernel.Event;
@@ -22,6 +23,9 @@ namespace Devp2p.Actors.Discovery;
 public sealed partial class DiscoveryActor : ReceiveActor, IWithTimers
 {
     private readonly DiscoverySettings _settings;
+    /// <summary>A stored node's last-seen time is rewritten at most this often while it keeps answering.</summary>
+    internal static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
+
     private readonly ISecp256k1 _secp = Secp256k1.Default;
     private readonly NodeId _self;
     private readonly PendingReplies _pending = new();
@@ -47,6 +51,7 @@ public sealed partial class DiscoveryActor : ReceiveActor, IWithTimers
         Receive<RevalidateTick>(t => Revalidate(t.Queue));
         Receive<RefreshTick>(_ => Refresh());
         Receive<ExpireTick>(_ => ExpireNodes());
+        Receive<FlushTick>(_ => FlushNodeDatabase());
         Receive<LookupNodes>(m => StartLookup(m.Target, Sender));
         Receive<PingNode>(OnPingRequest);
         Receive<ResolveNode>(OnResolveRequest);
@@ -68,7 +73,7 @@ public sealed partial class DiscoveryActor : ReceiveActor, IWithTimers
     /// </summary>
     public static DiscoveryPropsFactory Factory(Func<ServerSettings, INodeDatabase>? database = null)
     {
-        database ??= server => NodeDatabase.SqliteNodeDatabase.Open(server.NodeDatabasePath);
+        database ??= server => SqliteNodeDatabase.Open(server.NodeDatabasePath);
         return (server, tcpPort) => Props(DiscoverySettings.FromServer(server, tcpPort, () => database(server)));
     }
 
@@ -79,7 +84,7 @@ public sealed partial class DiscoveryActor : ReceiveActor, IWithTimers
     protected override void PreStart()
     {
         _log.Debug("discv4 starting with secp256k1 backend {Backend}", Secp256k1.BackendName);
-        _db = _settings.NodeDatabaseFactory?.Invoke() ?? new InMemoryNodeDatabase();
+        _db = OpenNodeDatabase();
         _table = new KademliaTable(_self, _settings.RandomSeed is { } seed ? new Random(seed) : null, _settings.TableIpLimits);
         var table = _table;
         _tableGauge = _metrics.ObserveTable(() => table.Count);
@@ -103,6 +108,8 @@ public sealed partial class DiscoveryActor : ReceiveActor, IWithTimers
         Timers.StartPeriodicTimer(new RevalidateTick(RevalidationQueue.Proven), new RevalidateTick(RevalidationQueue.Proven), _settings.ProvenRevalidationInterval);
         Timers.StartPeriodicTimer(RefreshTick.Instance, RefreshTick.Instance, _settings.RefreshInterval);
         Timers.StartPeriodicTimer(ExpireTick.Instance, ExpireTick.Instance, _settings.ExpireInterval);
+        if (_db is WriteBehindNodeDatabase)
+            Timers.StartPeriodicTimer(FlushTick.Instance, FlushTick.Instance, _settings.NodeDatabaseFlushInterval);
         Refresh();
     }
 

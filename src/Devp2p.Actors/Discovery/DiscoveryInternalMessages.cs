@@ -24,6 +24,12 @@ internal sealed record RefreshTick
     public static RefreshTick Instance { get; } = new();
 }
 
+/// <summary>Write the node database's waiting proof writes (write-behind).</summary>
+internal sealed record FlushTick
+{
+    public static FlushTick Instance { get; } = new();
+}
+
 /// <summary>Delete database nodes not seen for the expiration period.</summary>
 internal sealed record ExpireTick
 {
