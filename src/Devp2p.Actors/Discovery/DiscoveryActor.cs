@@ -14,8 +14,10 @@ namespace Devp2p.Actors.Discovery;
 /// discv4 as one actor: it owns the UDP transport, the Kademlia table, the node database and every
 /// timer, and drives the pure code of <c>Devp2p.Protocol.Discv4</c> (codec, table, lookup, relay
 /// check). Everything happens on the actor's turn, so the table needs no locks; the only other thread
-/// is the transport's receive loop, which just Tells the actor each datagram. Time comes from the
+/// is the transport's receive loop, which decodes each datagram and Tells it to the actor. Time comes from the
 /// system scheduler, so the TestKit's virtual time drives timeouts, revalidation and refresh.
+/// The receive loop decodes each datagram before the Tell (<see cref="InboundDecoder"/>): the signature
+/// recovery then runs beside the actor's turn instead of inside it.
 /// Answers <see cref="LookupNodes"/>, <see cref="ResolveNode"/>, <see cref="PingNode"/>,
 /// <see cref="GetDialCandidates"/>, <see cref="GetLocalRecord"/>, <see cref="GetTableNodes"/> and
 /// <see cref="GetDiscoveryStats"/>; publishes <see cref="DiscoveryTableChanged"/>.
@@ -96,10 +98,11 @@ public sealed partial class DiscoveryActor : ReceiveActor, IWithTimers
         var self = Self;
         var intake = _intake = new DatagramIntake(_settings.IntakeCapacity);
         _counters.Shed = () => intake.Shed;
+        var decoder = new InboundDecoder(_secp, _settings.NetRestrict);
         _transport.Start((from, data) =>
         {
             if (intake.TryEnter())
-                self.Tell(new UdpDatagram(from, data), ActorRefs.NoSender);
+                self.Tell(decoder.Decode(from, data), ActorRefs.NoSender);
         });
         _log.Info("discv4 listening on {Endpoint}, record seq {Seq}", local, _record.Seq);
 
