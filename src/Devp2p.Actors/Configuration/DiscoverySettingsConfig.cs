@@ -38,6 +38,7 @@ public static class DiscoverySettingsConfig
             MaxFindNodeFailures = AtLeast(c, "max-findnode-failures", 1),
             MaxConcurrentLookups = AtLeast(c, "max-concurrent-lookups", 1),
             TableIpLimits = c.GetBoolean("table-ip-limits"),
+            NodeDatabaseFlushInterval = Duration(c, "node-db.flush-interval"),
         };
     }
 

@@ -2,10 +2,11 @@ namespace Devp2p.Actors.Discovery;
 
 /// <summary>
 /// The bound between the UDP receive loop and the DiscoveryActor's mailbox. Datagrams arrive as fast
-/// as anyone can send them; the actor decodes each with a signature recovery, which is slower. Without
-/// a bound a flood grows the mailbox without limit. The receive loop calls <see cref="TryEnter"/>
-/// (a datagram past <see cref="Capacity"/> in flight is shed and counted, as a full socket buffer
-/// would), the actor calls <see cref="Leave"/> once per datagram it takes. Thread-safe.
+/// as anyone can send them; each costs a signature recovery (on the receive loop, <see cref="InboundDecoder"/>)
+/// and the actor's turn, which is slower. Without a bound a flood grows the mailbox without limit. The
+/// receive loop calls <see cref="TryEnter"/> before decoding (a datagram past <see cref="Capacity"/> in
+/// flight is shed undecoded and counted, as a full socket buffer would), the actor calls
+/// <see cref="Leave"/> once per datagram it takes. Thread-safe.
 /// </summary>
 internal sealed class DatagramIntake(int capacity)
 {

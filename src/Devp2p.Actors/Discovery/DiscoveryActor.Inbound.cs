@@ -17,15 +17,22 @@ public sealed partial class DiscoveryActor
             _counters.Drop(DiscoveryDrop.Ignored);
             return;
         }
-        Discv4DecodedPacket decoded;
-        try
+        var (decoded, error) = (datagram.Decoded, datagram.Error);
+        if (decoded is null && error is null)
         {
-            decoded = Discv4Codec.Decode(datagram.Data, _secp);
+            try
+            {
+                decoded = Discv4Codec.Decode(datagram.Data, _secp);
+            }
+            catch (Discv4PacketException e)
+            {
+                error = e;
+            }
         }
-        catch (Discv4PacketException e)
+        if (error is not null || decoded is null)
         {
             _counters.Drop(DiscoveryDrop.BadPacket);
-            _log.Debug("discv4 dropped a bad packet from {From}: {Error}", datagram.From, e.Error);
+            _log.Debug("discv4 dropped a bad packet from {From}: {Error}", datagram.From, error?.Error);
             return;
         }
         if (decoded.Sender.Equals(_self))

@@ -35,9 +35,19 @@ public sealed partial class DiscoveryActor
         var known = _db.GetNode(node.Id);
         ushort tcp = node.TcpPort != 0 ? node.TcpPort : (ushort)(known?.TcpPort ?? 0);
         var updated = tcp == node.TcpPort ? node : new Discv4Node(node.Id, ip, node.UdpPort, tcp);
-        _db.UpsertNode(new StoredNode(node.Id, ip, node.UdpPort, tcp, known?.Enr, Now));
+        if (!IsCurrent(known, ip, node.UdpPort, tcp))
+            _db.UpsertNode(new StoredNode(node.Id, ip, node.UdpPort, tcp, known?.Enr, Now));
         Publish(updated, _table.AddVerified(updated, TableNow));
     }
+
+    /// <summary>
+    /// True when the stored row already has this endpoint and was seen within <see cref="LastSeenResolution"/>:
+    /// rewriting it for every Ping and Pong would be a database write per packet for a time nobody
+    /// reads that finely (expiry works in hours, eviction by the oldest).
+    /// </summary>
+    private bool IsCurrent(StoredNode? known, System.Net.IPAddress ip, ushort udp, ushort tcp) =>
+        known is not null && known.UdpPort == udp && known.TcpPort == tcp && known.Ip.Equals(ip)
+        && Now - known.LastSeen < LastSeenResolution && known.LastSeen <= Now;
 
     private void Revalidate(RevalidationQueue queue)
     {

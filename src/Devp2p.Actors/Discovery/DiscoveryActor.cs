@@ -1,5 +1,6 @@
 using System.Net;
 using Devp2p.Actors.Diagnostics;
+using Devp2p.Actors.Discovery.NodeDatabase;
 using Devp2p.Actors.Discovery.Transport;
 using Devp2p.Kernel;
 using Devp2p.Kernel.Event;
@@ -13,8 +14,10 @@ namespace Devp2p.Actors.Discovery;
 /// discv4 as one actor: it owns the UDP transport, the Kademlia table, the node database and every
 /// timer, and drives the pure code of <c>Devp2p.Protocol.Discv4</c> (codec, table, lookup, relay
 /// check). Everything happens on the actor's turn, so the table needs no locks; the only other thread
-/// is the transport's receive loop, which just Tells the actor each datagram. Time comes from the
+/// is the transport's receive loop, which decodes each datagram and Tells it to the actor. Time comes from the
 /// system scheduler, so the TestKit's virtual time drives timeouts, revalidation and refresh.
+/// The receive loop decodes each datagram before the Tell (<see cref="InboundDecoder"/>): the signature
+/// recovery then runs beside the actor's turn instead of inside it.
 /// Answers <see cref="LookupNodes"/>, <see cref="ResolveNode"/>, <see cref="PingNode"/>,
 /// <see cref="GetDialCandidates"/>, <see cref="GetLocalRecord"/>, <see cref="GetTableNodes"/> and
 /// <see cref="GetDiscoveryStats"/>; publishes <see cref="DiscoveryTableChanged"/>.
@@ -22,6 +25,9 @@ namespace Devp2p.Actors.Discovery;
 public sealed partial class DiscoveryActor : ReceiveActor, IWithTimers
 {
     private readonly DiscoverySettings _settings;
+    /// <summary>A stored node's last-seen time is rewritten at most this often while it keeps answering.</summary>
+    internal static readonly TimeSpan LastSeenResolution = TimeSpan.FromMinutes(1);
+
     private readonly ISecp256k1 _secp = Secp256k1.Default;
     private readonly NodeId _self;
     private readonly PendingReplies _pending = new();
@@ -47,6 +53,7 @@ public sealed partial class DiscoveryActor : ReceiveActor, IWithTimers
         Receive<RevalidateTick>(t => Revalidate(t.Queue));
         Receive<RefreshTick>(_ => Refresh());
         Receive<ExpireTick>(_ => ExpireNodes());
+        Receive<FlushTick>(_ => FlushNodeDatabase());
         Receive<LookupNodes>(m => StartLookup(m.Target, Sender));
         Receive<PingNode>(OnPingRequest);
         Receive<ResolveNode>(OnResolveRequest);
@@ -68,7 +75,7 @@ public sealed partial class DiscoveryActor : ReceiveActor, IWithTimers
     /// </summary>
     public static DiscoveryPropsFactory Factory(Func<ServerSettings, INodeDatabase>? database = null)
     {
-        database ??= server => NodeDatabase.SqliteNodeDatabase.Open(server.NodeDatabasePath);
+        database ??= server => SqliteNodeDatabase.Open(server.NodeDatabasePath);
         return (server, tcpPort) => Props(DiscoverySettings.FromServer(server, tcpPort, () => database(server)));
     }
 
@@ -79,7 +86,7 @@ public sealed partial class DiscoveryActor : ReceiveActor, IWithTimers
     protected override void PreStart()
     {
         _log.Debug("discv4 starting with secp256k1 backend {Backend}", Secp256k1.BackendName);
-        _db = _settings.NodeDatabaseFactory?.Invoke() ?? new InMemoryNodeDatabase();
+        _db = OpenNodeDatabase();
         _table = new KademliaTable(_self, _settings.RandomSeed is { } seed ? new Random(seed) : null, _settings.TableIpLimits);
         var table = _table;
         _tableGauge = _metrics.ObserveTable(() => table.Count);
@@ -91,10 +98,11 @@ public sealed partial class DiscoveryActor : ReceiveActor, IWithTimers
         var self = Self;
         var intake = _intake = new DatagramIntake(_settings.IntakeCapacity);
         _counters.Shed = () => intake.Shed;
+        var decoder = new InboundDecoder(_secp, _settings.NetRestrict);
         _transport.Start((from, data) =>
         {
             if (intake.TryEnter())
-                self.Tell(new UdpDatagram(from, data), ActorRefs.NoSender);
+                self.Tell(decoder.Decode(from, data), ActorRefs.NoSender);
         });
         _log.Info("discv4 listening on {Endpoint}, record seq {Seq}", local, _record.Seq);
 
@@ -103,6 +111,8 @@ public sealed partial class DiscoveryActor : ReceiveActor, IWithTimers
         Timers.StartPeriodicTimer(new RevalidateTick(RevalidationQueue.Proven), new RevalidateTick(RevalidationQueue.Proven), _settings.ProvenRevalidationInterval);
         Timers.StartPeriodicTimer(RefreshTick.Instance, RefreshTick.Instance, _settings.RefreshInterval);
         Timers.StartPeriodicTimer(ExpireTick.Instance, ExpireTick.Instance, _settings.ExpireInterval);
+        if (_db is WriteBehindNodeDatabase)
+            Timers.StartPeriodicTimer(FlushTick.Instance, FlushTick.Instance, _settings.NodeDatabaseFlushInterval);
         Refresh();
     }
 

@@ -6,8 +6,12 @@ namespace Devp2p.Actors.Discovery;
 // Messages the DiscoveryActor sends itself: datagrams from the transport and its timers. Each timer
 // message doubles as its timer key.
 
-/// <summary>One datagram from the transport's receive loop.</summary>
-internal sealed record UdpDatagram(IPEndPoint From, byte[] Data);
+/// <summary>
+/// One datagram from the transport's receive loop, with what <see cref="InboundDecoder"/> made of it
+/// there: the decoded packet or the decoding error; neither when it was not decoded (the actor then
+/// decodes it itself, or drops it unread when its source is outside NetRestrict).
+/// </summary>
+internal sealed record UdpDatagram(IPEndPoint From, byte[] Data, Discv4DecodedPacket? Decoded = null, Discv4PacketException? Error = null);
 
 /// <summary>The pending reply <see cref="Id"/> did not come in time.</summary>
 internal sealed record ReplyTimeout(long Id);
@@ -22,6 +26,12 @@ internal sealed record RevalidateTick(RevalidationQueue Queue);
 internal sealed record RefreshTick
 {
     public static RefreshTick Instance { get; } = new();
+}
+
+/// <summary>Write the node database's waiting proof writes (write-behind).</summary>
+internal sealed record FlushTick
+{
+    public static FlushTick Instance { get; } = new();
 }
 
 /// <summary>Delete database nodes not seen for the expiration period.</summary>

@@ -32,6 +32,12 @@ public sealed record DiscoverySettings
     /// <summary>Made in PreStart, disposed in PostStop; null uses an <see cref="InMemoryNodeDatabase"/>.</summary>
     public Func<INodeDatabase>? NodeDatabaseFactory { get; init; }
 
+    /// <summary>
+    /// A SQLite node database gets a <see cref="NodeDatabase.WriteBehindNodeDatabase"/> in front: proof writes
+    /// wait in memory at most this long (also the flush timer's period) and are written on stop.
+    /// Zero writes through, one commit per write.
+    /// </summary>
+    public TimeSpan NodeDatabaseFlushInterval { get; init; } = TimeSpan.FromSeconds(2);
     /// <summary>Opens the socket in PreStart; default binds a real UDP socket.</summary>
     public Func<IPEndPoint, IUdpTransport> TransportFactory { get; init; } = ep => new SocketUdpTransport(ep);
 

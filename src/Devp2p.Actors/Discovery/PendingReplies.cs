@@ -8,11 +8,13 @@ namespace Devp2p.Actors.Discovery;
 /// The replies discovery waits for (go-ethereum's <c>replyMatcher</c> list): each expects one packet
 /// type from one node id at one IP, and for Pong and ENRResponse the hash of our request. A reply that
 /// matches nothing is unsolicited and dropped. Pure: the actor owns the timeouts and calls
-/// <see cref="Remove"/> when one fires.
+/// <see cref="Remove"/> when one fires. Indexed by sender, so matching a packet costs the few replies
+/// pending from its sender, not a scan of all of them (thousands during lookups, for every packet of a flood).
 /// </summary>
 public sealed class PendingReplies
 {
     private readonly Dictionary<long, PendingReply> _byId = [];
+    private readonly Dictionary<NodeId, List<PendingReply>> _bySender = [];
     private long _nextId;
 
     public int Count => _byId.Count;
@@ -24,6 +26,9 @@ public sealed class PendingReplies
             throw new ArgumentException($"a {type} is matched by the 32-byte hash of our request", nameof(hash));
         var reply = new PendingReply(++_nextId, from, Normalize(ip), type, hash.ToArray(), onReply, onTimeout);
         _byId.Add(reply.Id, reply);
+        if (!_bySender.TryGetValue(from, out var fromSender))
+            _bySender[from] = fromSender = [];
+        fromSender.Add(reply); // ids grow, so each list is oldest first
         return reply;
     }
 
@@ -39,28 +44,38 @@ public sealed class PendingReplies
             EnrResponsePacket enr => enr.RequestHash.Span,
             _ => default,
         };
+        if (!_bySender.TryGetValue(sender, out var fromSender))
+            return null;
         var from = Normalize(ip);
-        PendingReply? best = null;
-        foreach (var reply in _byId.Values)
+        foreach (var reply in fromSender)
         {
-            if (reply.Type != packet.Type || !reply.From.Equals(sender) || !reply.Ip.Equals(from))
+            if (reply.Type != packet.Type || !reply.Ip.Equals(from))
                 continue;
             if (reply.Hash.Length > 0 && !hash.SequenceEqual(reply.Hash))
                 continue;
-            if (best is null || reply.Id < best.Id)
-                best = reply;
+            return reply;
         }
-        return best;
+        return null;
     }
 
     /// <summary>Removes a reply (answered or timed out); null if it was already gone.</summary>
-    public PendingReply? Remove(long id) => _byId.Remove(id, out var reply) ? reply : null;
+    public PendingReply? Remove(long id)
+    {
+        if (!_byId.Remove(id, out var reply))
+            return null;
+        var fromSender = _bySender[reply.From];
+        fromSender.Remove(reply);
+        if (fromSender.Count == 0)
+            _bySender.Remove(reply.From);
+        return reply;
+    }
 
     /// <summary>Empties the list, returning what was pending (the actor fails each on stop).</summary>
     public IReadOnlyList<PendingReply> Clear()
     {
         var all = _byId.Values.ToArray();
         _byId.Clear();
+        _bySender.Clear();
         return all;
     }
 

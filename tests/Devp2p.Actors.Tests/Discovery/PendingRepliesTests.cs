@@ -49,4 +49,51 @@ public sealed class PendingRepliesTests
         Assert.Throws<ArgumentException>(() => replies.Add(NewId(), Ip, Discv4PacketType.Pong, default, _ => true, () => { }));
         Assert.Throws<ArgumentException>(() => replies.Add(NewId(), Ip, Discv4PacketType.EnrResponse, new byte[5], _ => true, () => { }));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Random_adds_removes_and_matches_answer_like_a_scan_of_every_pending_reply(int seed)
+    {
+        // The reference is the plain rule: the oldest reply of the packet's type from this sender and IP
+        // (and, for Pong, with its hash), among all pending. Few ids, IPs and hashes, so matches collide.
+        var random = new Random(seed);
+        var ids = Enumerable.Range(0, 4).Select(_ => NewId()).ToArray();
+        IPAddress[] ips = [Ip, IPAddress.Parse("10.0.0.2"), Ip.MapToIPv6()];
+        var replies = new PendingReplies();
+        var reference = new List<PendingReply>();
+        for (int step = 0; step < 2000; step++)
+        {
+            var id = ids[random.Next(ids.Length)];
+            var ip = ips[random.Next(ips.Length)];
+            var hash = Hash((byte)random.Next(3));
+            bool pong = random.Next(2) == 0;
+            switch (random.Next(3))
+            {
+                case 0:
+                    reference.Add(pong
+                        ? replies.Add(id, ip, Discv4PacketType.Pong, hash, _ => true, () => { })
+                        : replies.Add(id, ip, Discv4PacketType.Neighbors, default, _ => true, () => { }));
+                    break;
+                case 1 when reference.Count > 0:
+                    var victim = reference[random.Next(reference.Count)];
+                    reference.Remove(victim);
+                    Assert.Same(victim, replies.Remove(victim.Id));
+                    Assert.Null(replies.Remove(victim.Id));
+                    break;
+                default:
+                    Discv4Packet packet = pong ? new PongPacket(Endpoint, hash, 1) : new NeighborsPacket([], 1);
+                    var plainIp = ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip;
+                    var expected = reference
+                        .Where(r => r.Type == packet.Type && r.From.Equals(id) && r.Ip.Equals(plainIp) && (r.Hash.Length == 0 || r.Hash.AsSpan().SequenceEqual(hash)))
+                        .MinBy(r => r.Id);
+                    Assert.Same(expected, replies.Match(id, ip, packet));
+                    break;
+            }
+            Assert.Equal(reference.Count, replies.Count);
+        }
+        Assert.Equal(reference.Select(r => r.Id).Order(), replies.Clear().Select(r => r.Id).Order());
+        Assert.Null(replies.Match(ids[0], Ip, new NeighborsPacket([], 1)));
+    }
 }

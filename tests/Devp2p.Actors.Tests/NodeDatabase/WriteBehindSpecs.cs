@@ -105,4 +105,30 @@ public sealed class WriteBehindSpecs : IDisposable
         Assert.Equal(2, reopened.FindFails(Id(1), Ip(1)));
         Assert.Equal(Node(1, T0), Assert.Single(reopened.QuerySeeds(5, TimeSpan.FromDays(1), T0.AddSeconds(2))));
     }
+
+    [Fact]
+    public void Node_reads_come_from_the_cache_until_an_upsert_delete_or_expiry_and_evicted_rows_are_forgotten()
+    {
+        var store = SqliteNodeDatabase.Open(null, new NodeDatabaseLimits { MaxNodes = 2 });
+        using var db = new WriteBehindNodeDatabase(store, TimeSpan.FromSeconds(2));
+        db.UpsertNode(Node(1, T0));
+        Assert.Equal(Node(1, T0), db.GetNode(Id(1)));
+        Assert.Null(db.GetNode(Id(9)));
+
+        // Written behind its back (the actor is the only writer, so this never happens in use): the cache answers.
+        store.UpsertNode(Node(9, T0));
+        store.UpsertNode(Node(1, T0.AddSeconds(1)));
+        Assert.Null(db.GetNode(Id(9)));
+        Assert.Equal(Node(1, T0), db.GetNode(Id(1)));
+
+        // Our own upsert evicts the least recently seen row (node 9 at T0) and forgets every cached row.
+        db.UpsertNode(Node(2, T0.AddSeconds(2)));
+        Assert.Null(db.GetNode(Id(9)));
+        Assert.Equal(Node(1, T0.AddSeconds(1)), db.GetNode(Id(1)));
+        db.DeleteNode(Id(1));
+        Assert.Null(db.GetNode(Id(1)));
+        Assert.Equal(Node(2, T0.AddSeconds(2)), db.GetNode(Id(2)));
+        Assert.Equal(1, db.ExpireNodes(T0.AddSeconds(3)));
+        Assert.Null(db.GetNode(Id(2)));
+    }
 }

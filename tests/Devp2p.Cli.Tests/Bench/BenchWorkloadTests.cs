@@ -61,7 +61,7 @@ public sealed class BenchWorkloadTests
     public void Discovery_reports_round_trips_against_sign_and_recover()
     {
         var json = RunJson("bench", "discovery", "--pings", "6", "--concurrency", "2", "--json");
-        AssertShape(json, "discovery", ["roundTripsPerSecond", "latencyP50Ms", "latencyP99Ms", "timeouts"], ["roundTripsPerSecond"]);
+        AssertShape(json, "discovery", ["roundTripsPerSecond", "latencyP50Ms", "latencyP99Ms", "timeouts", "roundTripsPerCpuSecond"], ["roundTripsPerSecond", "roundTripsPerCpuSecond"]);
     }
 
     [Fact]

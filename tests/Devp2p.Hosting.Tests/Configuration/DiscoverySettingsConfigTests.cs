@@ -36,7 +36,7 @@ public sealed class DiscoverySettingsConfigTests
               max-findnode-failures = 3
               max-concurrent-lookups = 2
               table-ip-limits = off
-              node-db { max-nodes = 1000, max-proofs = 2000 }
+              node-db { max-nodes = 1000, max-proofs = 2000, flush-interval = 5s }
             }
             """, "discovery.conf");
         var s = DiscoverySettingsConfig.Apply(config, CodeDefaults);
@@ -54,6 +54,7 @@ public sealed class DiscoverySettingsConfigTests
         Assert.Equal(3, s.MaxFindNodeFailures);
         Assert.Equal(2, s.MaxConcurrentLookups);
         Assert.False(s.TableIpLimits);
+        Assert.Equal(TimeSpan.FromSeconds(5), s.NodeDatabaseFlushInterval);
         Assert.Equal(Keys.A, s.PrivateKey);
         var limits = DiscoverySettingsConfig.NodeDatabaseLimits(config);
         Assert.Equal((1000, 2000), (limits.MaxNodes, limits.MaxProofs));
@@ -65,6 +66,7 @@ public sealed class DiscoverySettingsConfigTests
     [InlineData("max-findnode-failures = 0")]
     [InlineData("table-ip-limits = maybe")]
     [InlineData("node-db.max-nodes = 0")]
+    [InlineData("node-db.flush-interval = 0s")]
     public void A_bad_value_fails_naming_its_key(string line)
     {
         var config = ConfigFactory.ParseString("devp2p.discovery {\n" + line + "\n}", "d.conf");

@@ -11,7 +11,9 @@ namespace Devp2p.Actors.Discovery.NodeDatabase;
 /// <see cref="FlushInterval"/> past the oldest waiting one, before any operation that reads or deletes
 /// proof rows in bulk (upsert with eviction, delete, seeds, expiry), and on dispose. The owner may also
 /// call <see cref="Flush"/> from a timer. A killed process loses at most the waiting writes — cached
-/// network facts that the next ping or pong restores. Thread-safe (one lock).
+/// network facts that the next ping or pong restores. Node reads are cached too (every Ping and Pong
+/// reads its sender's row, a SELECT each): up to 4096 rows, absent ones included, forgotten on any
+/// upsert (which may evict other rows), delete or expiry. Thread-safe (one lock).
 /// </summary>
 public sealed class WriteBehindNodeDatabase : INodeDatabase
 {
@@ -19,6 +21,8 @@ public sealed class WriteBehindNodeDatabase : INodeDatabase
     private readonly object _lock = new();
     private readonly Dictionary<(NodeId Id, IPAddress Ip), Pending> _pending = new();
     private readonly List<ProofWrite> _batch = new();
+    private readonly Dictionary<NodeId, StoredNode?> _nodes = new();
+    private const int NodeCacheSize = 4096;
     private DateTimeOffset? _oldest;
     private bool _disposed;
 
@@ -58,11 +62,33 @@ public sealed class WriteBehindNodeDatabase : INodeDatabase
         }
     }
 
-    public void UpsertNode(StoredNode node) => FlushThen(() => _inner.UpsertNode(node));
+    public void UpsertNode(StoredNode node) => FlushThen(() =>
+    {
+        _nodes.Clear();
+        _inner.UpsertNode(node);
+    });
 
-    public StoredNode? GetNode(NodeId id) => _inner.GetNode(id);
+    public StoredNode? GetNode(NodeId id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_nodes.TryGetValue(id, out var cached))
+                return cached;
+            var node = _inner.GetNode(id);
+            if (_nodes.Count >= NodeCacheSize)
+                _nodes.Clear();
+            _nodes[id] = node;
+            return node;
+        }
+    }
 
-    public void DeleteNode(NodeId id) => FlushThen(() => _inner.DeleteNode(id));
+    public void DeleteNode(NodeId id) => FlushThen(() =>
+    {
+        _nodes.Clear();
+        _inner.DeleteNode(id);
+    });
 
     public DateTimeOffset? LastPingReceived(NodeId id, IPAddress ip) =>
         Read(id, ip, p => p.Ping, () => _inner.LastPingReceived(id, ip));
@@ -92,7 +118,11 @@ public sealed class WriteBehindNodeDatabase : INodeDatabase
     public IReadOnlyList<StoredNode> QuerySeeds(int max, TimeSpan maxAge, DateTimeOffset now) =>
         FlushThen(() => _inner.QuerySeeds(max, maxAge, now));
 
-    public int ExpireNodes(DateTimeOffset cutoff) => FlushThen(() => _inner.ExpireNodes(cutoff));
+    public int ExpireNodes(DateTimeOffset cutoff) => FlushThen(() =>
+    {
+        _nodes.Clear();
+        return _inner.ExpireNodes(cutoff);
+    });
 
     /// <summary>Flushes what is waiting, then disposes the store.</summary>
     public void Dispose()

@@ -5,14 +5,14 @@ using Devp2p.Protocol.Discv4;
 namespace Devp2p.Actors.Discovery.Transport;
 
 /// <summary>
-/// <see cref="IUdpTransport"/> over a real UDP socket. One receive loop task; datagrams larger
+/// <see cref="IUdpTransport"/> over a real UDP socket. One receive thread; datagrams larger
 /// than <see cref="Discv4Constants.MaxReceivedPacketSize"/> arrive truncated to one byte more
 /// than that, so the codec drops them as too large instead of parsing a cut packet.
 /// </summary>
 public sealed class SocketUdpTransport : IUdpTransport
 {
     private readonly Socket _socket;
-    private readonly CancellationTokenSource _stop = new();
+    private volatile bool _stopped;
     private int _started;
 
     public SocketUdpTransport(IPEndPoint bindTo)
@@ -26,6 +26,7 @@ public sealed class SocketUdpTransport : IUdpTransport
             _socket.IOControl(SioUdpConnReset, [0, 0, 0, 0], null);
         }
         _socket.Bind(bindTo);
+        _socket.ReceiveTimeout = 500; // the receive thread looks at the stop flag at least this often
         LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
     }
 
@@ -36,7 +37,11 @@ public sealed class SocketUdpTransport : IUdpTransport
         ArgumentNullException.ThrowIfNull(onReceive);
         if (Interlocked.Exchange(ref _started, 1) == 1)
             throw new InvalidOperationException("the transport is already started");
-        _ = Task.Run(() => ReceiveLoopAsync(onReceive));
+        new Thread(() => ReceiveLoop(onReceive))
+        {
+            IsBackground = true,
+            Name = $"discv4 receive {LocalEndPoint}",
+        }.Start();
     }
 
     public void Send(IPEndPoint destination, byte[] datagram)
@@ -51,38 +56,55 @@ public sealed class SocketUdpTransport : IUdpTransport
         }
     }
 
-    private async Task ReceiveLoopAsync(Action<IPEndPoint, byte[]> onReceive)
+    /// <summary>
+    /// A thread of its own, blocked in the receive call: the kernel wakes it when a datagram arrives,
+    /// with no epoll hop and no thread-pool work item per datagram, and the callback (which decodes
+    /// the packet, signature recovery included) runs here, beside the actor. Ends when the socket is disposed.
+    /// </summary>
+    private void ReceiveLoop(Action<IPEndPoint, byte[]> onReceive)
     {
         var buffer = new byte[Discv4Constants.MaxReceivedPacketSize + 1];
-        EndPoint any = new IPEndPoint(LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
-        while (!_stop.IsCancellationRequested)
+        var any = new IPEndPoint(LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        while (!_stopped)
         {
-            SocketReceiveFromResult result;
+            EndPoint from = any;
+            int received;
             try
             {
-                result = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, _stop.Token);
+                received = _socket.ReceiveFrom(buffer, SocketFlags.None, ref from);
             }
             catch (SocketException e) when (e.SocketErrorCode is SocketError.MessageSize)
             {
-                onReceive((IPEndPoint)any, new byte[buffer.Length]);
+                Deliver(onReceive, (IPEndPoint)from, new byte[buffer.Length]);
                 continue;
             }
-            catch (SocketException)
+            catch (SocketException) when (!_stopped)
             {
                 continue;
             }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+            catch (Exception e) when (e is SocketException or ObjectDisposedException)
             {
                 return;
             }
-            onReceive((IPEndPoint)result.RemoteEndPoint, buffer.AsSpan(0, result.ReceivedBytes).ToArray());
+            Deliver(onReceive, (IPEndPoint)from, buffer.AsSpan(0, received).ToArray());
+        }
+    }
+
+    private static void Deliver(Action<IPEndPoint, byte[]> onReceive, IPEndPoint from, byte[] datagram)
+    {
+        try
+        {
+            onReceive(from, datagram);
+        }
+        catch (Exception)
+        {
+            // An exception on this thread would end the process; the datagram is lost, as UDP may lose it.
         }
     }
 
     public void Dispose()
     {
-        _stop.Cancel();
-        _socket.Dispose();
-        _stop.Dispose();
+        _stopped = true;
+        _socket.Dispose(); // wakes the receive thread (or its receive timeout does); it sees the stop and returns
     }
 }
