@@ -39,7 +39,20 @@ public sealed partial class PeerActor
             ? RlpxConnection.AcceptAsync(stream, key, options, token)
             : RlpxConnection.InitiateAsync(stream, key, destination, options, token), CancellationToken.None);
         Track(task);
-        task.PipeTo(Self, success: c => new EncHandshakeDone(c), failure: e => new EncHandshakeFailed(e));
+        var (self, parent, inbound) = (Self, Context.Parent, _setup.Inbound);
+        task.ContinueWith(t =>
+        {
+            if (!t.IsCompletedSuccessfully)
+            {
+                self.Tell(new EncHandshakeFailed(Failure(t)), self);
+                return;
+            }
+            // Self first, then the checkpoint on our behalf: the server's answer lands in our mailbox after
+            // EncHandshakeDone, and this saves the actor a turn before the question is even asked.
+            self.Tell(new EncHandshakeDone(t.Result), self);
+            if (!token.IsCancellationRequested)
+                parent.Tell(new PostHandshake(NodeId.FromBytes(t.Result.RemotePublicKey), inbound), self);
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private void OnEncHandshakeDone(EncHandshakeDone done)
@@ -48,8 +61,7 @@ public sealed partial class PeerActor
         _connection = done.Connection;
         _remoteId = NodeId.FromBytes(done.Connection.RemotePublicKey);
         Identified(_remoteId, "post-handshake");
-        _log.Debug("enc handshake with {Peer} done ({Direction})", Who, _setup.Inbound ? "inbound" : "outbound");
-        Context.Parent.Tell(new PostHandshake(_remoteId, _setup.Inbound));
+        _log.Debug("enc handshake with {Peer} done ({Direction}); post-handshake checkpoint asked", Who, _setup.Inbound ? "inbound" : "outbound");
         Become(() =>
         {
             Receive<CheckpointPassed>(_ => StartHello());
@@ -63,15 +75,35 @@ public sealed partial class PeerActor
         EnterStage("protocol-handshake");
         Timers.StartSingleTimer(PeerTimers.Hello, new PeerTimers.StageTimeout("protocol handshake"), _settings.HelloTimeout);
         var connection = _connection!;
-        var ours = OurHello.Create(_settings);
+        var (ours, local) = OurHello.For(_settings);
         _runningFrameLimit = connection.Session.Reader.MaxFrameSize;
         connection.Session.Reader.MaxFrameSize = MaxHelloSize + 1;
         var token = _readCancellation.Token;
         var task = Task.Run(() => HelloExchange.RunAsync(connection, ours, token), CancellationToken.None);
         Track(task);
-        task.PipeTo(Self, success: r => new HelloDone(r), failure: e => new HelloFailed(e));
+        var (self, parent, inbound, remoteId) = (Self, Context.Parent, _setup.Inbound, _remoteId!);
+        task.ContinueWith(t =>
+        {
+            if (!t.IsCompletedSuccessfully)
+            {
+                self.Tell(new HelloFailed(Failure(t)), self);
+                return;
+            }
+            if (t.Result.Remote is not { } hello)
+            {
+                self.Tell(new HelloDone(t.Result), self);
+                return;
+            }
+            // As after the enc handshake: matched here, and the add-peer checkpoint asked on our behalf
+            // right after telling ourselves, so its answer follows HelloMatched in our mailbox.
+            var matched = CapabilityMatcher.Match(local, hello.Capabilities);
+            self.Tell(new HelloMatched(t.Result, matched), self);
+            if (!token.IsCancellationRequested)
+                parent.Tell(new AddPeerCheckpoint(remoteId, inbound, hello, matched), self);
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         Become(() =>
         {
+            Receive<HelloMatched>(OnHelloMatched);
             Receive<HelloDone>(OnHelloDone);
             Receive<HelloFailed>(f => Close(PeerCloseCause.FromException(f.Cause, "protocol handshake")));
             Receive<PeerTimers.StageTimeout>(t => Close(PeerCloseCause.Local(DisconnectReason.ReadTimeout,
@@ -80,19 +112,22 @@ public sealed partial class PeerActor
         });
     }
 
+    /// <summary>The remote answered our Hello with a Disconnect.</summary>
     private void OnHelloDone(HelloDone done)
     {
         Timers.Cancel(PeerTimers.Hello);
         _connection!.Session.Reader.MaxFrameSize = _runningFrameLimit;
-        if (done.Result.Remote is not { } hello)
-        {
-            Close(PeerCloseCause.Remote(done.Result.Disconnect ?? DisconnectReason.Requested));
-            return;
-        }
-        var matched = CapabilityMatcher.Match(OurHello.LocalCapabilities(_settings.Protocols), hello.Capabilities);
-        _log.Debug("{Peer} says {Hello}; matched [{Matched}]", Who, hello, string.Join(", ", matched));
+        Close(PeerCloseCause.Remote(done.Result.Disconnect ?? DisconnectReason.Requested));
+    }
+
+    private void OnHelloMatched(HelloMatched done)
+    {
+        Timers.Cancel(PeerTimers.Hello);
+        _connection!.Session.Reader.MaxFrameSize = _runningFrameLimit;
+        var hello = done.Result.Remote!;
+        var matched = done.Matched;
+        _log.Debug("{Peer} says {Hello}; matched [{Matched}]; add-peer checkpoint asked", Who, hello, string.Join(", ", matched));
         EnterStage("add-peer");
-        Context.Parent.Tell(new AddPeerCheckpoint(_remoteId!, _setup.Inbound, hello, matched));
         Become(() =>
         {
             Receive<CheckpointPassed>(_ => StartRunning(hello, matched));
@@ -100,4 +135,11 @@ public sealed partial class PeerActor
             CommonHandlers();
         });
     }
+
+    /// <summary>What a faulted or cancelled stage task failed with (as PipeTo reports it).</summary>
+    private static Exception Failure(Task t) =>
+        t.Exception is { } e ? (e.InnerExceptions.Count == 1 ? e.InnerExceptions[0] : e) : new TaskCanceledException(t);
+
+    /// <summary>Their Hello, and the capabilities it shares with ours; the add-peer checkpoint is already asked.</summary>
+    private sealed record HelloMatched(HelloExchangeResult Result, IReadOnlyList<MatchedCapability> Matched) : IDeadLetterSuppression;
 }

@@ -46,7 +46,9 @@ internal sealed class HandshakePacketReader
     private readonly ISecp256k1 _secp;
     private readonly byte[] _privateKey;
     private readonly int _legacyLength;
-    private byte[] _buffer = new byte[HandshakeConstants.MaxPacketSize + 2];
+    // Sized as the packet's length becomes known (prefix, then legacy or EIP-8 size), so a packet is
+    // one exactly-sized array that becomes Packet without a copy, not a 2 KiB scratch buffer plus a copy.
+    private byte[] _buffer = new byte[2];
     private int _have;
     private int _need = 2;
     private State _state = State.Prefix;
@@ -91,6 +93,7 @@ internal sealed class HandshakePacketReader
             case State.Prefix when _buffer[0] == 0x04:
                 _state = State.LegacyCandidate;
                 _need = _legacyLength;
+                Reserve(_need);
                 break;
             case State.Prefix:
                 ExpectEip8();
@@ -124,13 +127,23 @@ internal sealed class HandshakePacketReader
             throw new RlpxException(HandshakeFailure.DecryptFailed, $"handshake packet is neither legacy nor a valid EIP-8 packet (prefix {size})");
         _state = State.Eip8;
         _need = 2 + size;
+        Reserve(_need);
         if (_need == _have)
             Advance();
     }
 
+    private void Reserve(int length)
+    {
+        if (_buffer.Length >= length)
+            return;
+        var bigger = new byte[length];
+        _buffer.AsSpan(0, _have).CopyTo(bigger);
+        _buffer = bigger;
+    }
+
     private void Finish()
     {
-        Packet = _buffer.AsSpan(0, _have).ToArray();
+        Packet = _buffer.Length == _have ? _buffer : _buffer.AsSpan(0, _have).ToArray();
         _buffer = [];
         _state = State.Done;
     }

@@ -82,4 +82,22 @@ public sealed class PeerPureLogicTests
         Assert.Equal(0UL, hello.ListenPort);
         Assert.Equal(Secp256k1.Default.CreatePublicKey(key), hello.NodeId);
     }
+
+    [Fact]
+    public void Our_hello_is_built_once_per_settings_instance_and_equals_a_fresh_one()
+    {
+        var settings = new ServerSettings { PrivateKey = Secp256k1.GeneratePrivateKey(), ClientId = "cached", Protocols = [EchoProtocol.Registration] };
+        var (first, firstCaps) = OurHello.For(settings);
+        var (second, secondCaps) = OurHello.For(settings);
+        Assert.Same(first, second);
+        Assert.Same(firstCaps, secondCaps);
+        var fresh = OurHello.Create(settings);
+        Assert.Equal(fresh.Encode(), first.Encode());
+        Assert.Equal([new LocalCapability("echo", 1, EchoProtocol.Registration.Length)], firstCaps);
+
+        // A changed copy is another instance: its own Hello, not the cached one.
+        var renamed = settings with { ClientId = "renamed" };
+        Assert.Equal("renamed", OurHello.For(renamed).Hello.ClientId);
+        Assert.Equal("cached", OurHello.For(settings).Hello.ClientId);
+    }
 }

@@ -100,6 +100,41 @@ public class HandshakeTests
         Assert.False(recipient.Auth!.IsLegacy);
     }
 
+    [Theory]
+    [InlineData(100, 1)]
+    [InlineData(100, 3)]
+    [InlineData(199, 2)]
+    [InlineData(900, 1)]   // size prefix 0x04xx: the buffer grows from the legacy length to the EIP-8 size
+    [InlineData(900, 307)] // exactly the legacy length first
+    public void Packets_fed_in_any_chunks_give_the_whole_packet_to_the_mac_seeds(int padding, int chunk)
+    {
+        // The reader sizes its buffer as the length becomes known; the MAC seeds hash the whole wire
+        // packet, so both sides' MACs agree only if no byte was lost or moved on the way.
+        var keyA = Secp256k1.GeneratePrivateKey();
+        var keyB = Secp256k1.GeneratePrivateKey();
+        var initiator = new InitiatorHandshake(keyA, Secp.CreatePublicKey(keyB), new ScriptedRandom(padding: padding), Secp);
+        var recipient = new RecipientHandshake(keyB, new ScriptedRandom(padding: padding), Secp);
+        FeedInChunks(initiator.CreateAuth(), chunk, () => recipient.BytesWanted, recipient.Receive);
+        FeedInChunks(recipient.AckPacket, chunk, () => initiator.BytesWanted, initiator.Receive);
+        Assert.False(recipient.Auth!.IsLegacy);
+        Assert.Equal(initiator.Secrets.EgressMac.GetCurrentDigest(), recipient.Secrets.IngressMac.GetCurrentDigest());
+        Assert.Equal(initiator.Secrets.IngressMac.GetCurrentDigest(), recipient.Secrets.EgressMac.GetCurrentDigest());
+    }
+
+    private static void FeedInChunks(byte[] packet, int chunk, Func<int> wanted, ReceiveSpan receive)
+    {
+        int offset = 0;
+        for (int want = wanted(); want > 0; want = wanted())
+        {
+            int n = Math.Min(chunk, want);
+            receive(packet.AsSpan(offset, n));
+            offset += n;
+        }
+        Assert.Equal(packet.Length, offset);
+    }
+
+    private delegate void ReceiveSpan(ReadOnlySpan<byte> data);
+
     [Fact]
     public void Garbage_auth_with_0x04_lead_is_bad_handshake()
     {
