@@ -132,6 +132,10 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             if (!(posted ? Volatile.Read(ref _suspendCount) == 0 || HasSystemMessages : CanBeScheduled())) return;
             if (Interlocked.CompareExchange(ref _status, status | Scheduled, status) == status)
             {
+                // Always the global (FIFO) queue: runs start in the order they were scheduled. The thread-local queue
+                // (LIFO, preferLocal: true) let a run scheduled from another actor's run overtake runs queued before
+                // it — a supervisor's Recreate reached a sibling before that sibling's earlier user message — and
+                // measured no faster in bench kernel.
                 ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
                 return;
             }
@@ -155,8 +159,16 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         finally
         {
             ActorCell.Current = previous;
-            Interlocked.And(ref _status, ~Scheduled);
-            TrySchedule();
+            if (!IsClosed && CanBeScheduled())
+            {
+                // More to do: requeue with the Scheduled bit still set (senders keep seeing it; no CAS).
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            }
+            else
+            {
+                Interlocked.And(ref _status, ~Scheduled);
+                TrySchedule();
+            }
         }
     }
 
