@@ -12,11 +12,23 @@ internal sealed class EnvelopeSegment(int length, MpscEnvelopeQueue owner)
     public const int Pending = 1 << 30;
 
     public readonly Slot[] Slots = new Slot[length];
-    public int Reserved = Pending;
     public EnvelopeSegment? Next;
+    private PaddedCounter _reserved = new() { Value = Pending };
+
+    /// <summary>
+    /// The producers' reservation counter, on a cache line of its own: every sender increments it, and the
+    /// consumer's reads of <see cref="Slots"/> and <see cref="Next"/> should not miss because of that.
+    /// </summary>
+    public ref int Reserved => ref _reserved.Value;
 
     /// <summary>Written before the segment is opened (an interlocked write of <see cref="Reserved"/>), so a producer that reserved a slot reads the owner of that opening.</summary>
     public MpscEnvelopeQueue Owner = owner;
+
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Explicit, Size = 128)]
+    private struct PaddedCounter
+    {
+        [System.Runtime.InteropServices.FieldOffset(64)] public int Value;
+    }
 
     public struct Slot
     {

@@ -39,8 +39,10 @@ internal sealed class MpscEnvelopeQueue
 
     private readonly EnvelopeSegmentPool _pool;
 
-    // Consumer side.
+    // Consumer side. _headSlots is _head.Slots, kept here so a dequeue touches neither the segment object nor its
+    // producers' counter.
     private EnvelopeSegment _head;
+    private EnvelopeSegment.Slot[] _headSlots;
     private int _headIndex;
 
     // Producer side, on its own cache line.
@@ -58,8 +60,10 @@ internal sealed class MpscEnvelopeQueue
     public MpscEnvelopeQueue(EnvelopeSegmentPool pool)
     {
         _pool = pool;
-        var first = new EnvelopeSegment(FirstSegmentLength, this) { Reserved = 0 };
+        var first = new EnvelopeSegment(FirstSegmentLength, this);
+        first.Reserved = 0;
         _head = first;
+        _headSlots = first.Slots;
         _tail.Segment = first;
     }
 
@@ -141,11 +145,11 @@ internal sealed class MpscEnvelopeQueue
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryDequeue(out Envelope envelope)
     {
-        var segment = _head;
+        var slots = _headSlots;
         var index = _headIndex;
-        if (index < segment.Slots.Length)
+        if ((uint)index < (uint)slots.Length)
         {
-            ref var slot = ref segment.Slots[index];
+            ref var slot = ref slots[index];
             var message = Volatile.Read(ref slot.Message);
             if (message is not null && !ReferenceEquals(message, Abandoned))
             {
@@ -173,6 +177,7 @@ internal sealed class MpscEnvelopeQueue
                     return false;
                 }
                 _head = next;
+                _headSlots = next.Slots;
                 _headIndex = 0;
                 Recycle(segment);
                 continue;
