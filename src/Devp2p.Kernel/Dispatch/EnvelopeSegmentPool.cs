@@ -8,8 +8,8 @@ namespace Devp2p.Kernel.Dispatch;
 /// themselves (a gen2 collection per 800,000-message burst). A queue returns the segments it has consumed here (it
 /// keeps one spare of its own), and any queue that grows takes them back, so a process that has seen a burst
 /// once takes the next without allocating. A segment is rented and returned once per 1,024 messages, so a lock
-/// is cheap enough. The stock is emptied by the first gen2 collection after a whole gen2 interval without a rent,
-/// so an idle process does not keep it.
+/// is cheap enough. A gen2 collection empties the stock when nothing was rented for <see cref="TrimAfterMilliseconds"/>
+/// (or when the GC reports high memory load), so an idle process does not keep it.
 /// </para>
 /// </summary>
 internal sealed class EnvelopeSegmentPool
@@ -17,11 +17,14 @@ internal sealed class EnvelopeSegmentPool
     /// <summary>1,024 segments of 1,024 slots: at most 16 MiB kept, enough for a backlog of a million messages.</summary>
     public const int SharedCapacity = 1024;
 
+    /// <summary>How long the stock is kept without a rent (checked on gen2 collections).</summary>
+    public const long TrimAfterMilliseconds = 10_000;
+
     public static readonly EnvelopeSegmentPool Shared = CreateShared();
 
     private readonly EnvelopeSegment?[] _items;
     private int _count;
-    private bool _rentedSinceTrim;
+    private long _lastRent = Environment.TickCount64;
 
     public EnvelopeSegmentPool(int capacity) => _items = new EnvelopeSegment?[capacity];
 
@@ -36,7 +39,7 @@ internal sealed class EnvelopeSegmentPool
         lock (_items)
         {
             if (_count == 0) return null;
-            _rentedSinceTrim = true;
+            _lastRent = Environment.TickCount64;
             var segment = _items[--_count];
             _items[_count] = null;
             return segment;
@@ -54,17 +57,14 @@ internal sealed class EnvelopeSegmentPool
         }
     }
 
-    /// <summary>Empties the pool if nothing was rented since the previous trim; called on every gen2 collection for <see cref="Shared"/>.</summary>
-    public void Trim()
+    /// <summary>Empties the pool if nothing was rented for <see cref="TrimAfterMilliseconds"/> before <paramref name="now"/> (<see cref="Environment.TickCount64"/>), or unconditionally.</summary>
+    public void Trim(long now, bool unconditionally = false)
     {
         lock (_items)
         {
-            if (!_rentedSinceTrim)
-            {
-                Array.Clear(_items, 0, _count);
-                _count = 0;
-            }
-            _rentedSinceTrim = false;
+            if (!unconditionally && now - _lastRent < TrimAfterMilliseconds) return;
+            Array.Clear(_items, 0, _count);
+            _count = 0;
         }
     }
 
@@ -84,7 +84,8 @@ internal sealed class EnvelopeSegmentPool
         ~Gen2Trimmer()
         {
             if (Environment.HasShutdownStarted) return;
-            pool.Trim();
+            var memory = GC.GetGCMemoryInfo();
+            pool.Trim(Environment.TickCount64, unconditionally: memory.MemoryLoadBytes >= memory.HighMemoryLoadThresholdBytes);
             GC.ReRegisterForFinalize(this);
         }
     }

@@ -127,9 +127,15 @@ internal sealed class MpscEnvelopeQueue
     private void Grow(EnvelopeSegment full)
     {
         var length = Math.Min(full.Slots.Length * 2, MaxSegmentLength);
-        var next = Interlocked.Exchange(ref _spare, null)
-                   ?? (length == MaxSegmentLength ? _pool.TryRent() : null)
-                   ?? new EnvelopeSegment(length, this);
+        var next = Interlocked.Exchange(ref _spare, null);
+        if (next is not null && next.Slots.Length < full.Slots.Length)
+        {
+            // A small spare after a full-size segment would restart the doubling (and its allocations) mid-burst:
+            // keep it for when the queue is quiet again.
+            Interlocked.CompareExchange(ref _spare, next, null);
+            next = null;
+        }
+        next ??= (length == MaxSegmentLength ? _pool.TryRent() : null) ?? new EnvelopeSegment(length, this);
         // Own, link, publish, then open: nobody can reserve in (and so fill) the next segment before it is the tail,
         // and whoever reserves in it sees this queue as its owner.
         Volatile.Write(ref next.Owner, this);

@@ -47,6 +47,24 @@ public sealed class EnvelopeSegmentPoolSpec
     }
 
     [Fact]
+    public void A_second_burst_through_the_same_queue_allocates_nothing()
+    {
+        var pool = new EnvelopeSegmentPool(64);
+        var q = new MpscEnvelopeQueue(pool);
+        var m = new object();
+        Fill(q, BeforeFirstFullSize + 10 * MpscEnvelopeQueue.MaxSegmentLength, m);
+        Drain(q);
+
+        // Nine full-size segments are pooled and the small first one is the spare: the next burst must grow from
+        // the pool, not restart the doubling at the spare.
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Fill(q, 8 * MpscEnvelopeQueue.MaxSegmentLength, m);
+        var drained = Drain(q);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(8 * MpscEnvelopeQueue.MaxSegmentLength, drained);
+    }
+
+    [Fact]
     public void The_pool_keeps_at_most_its_capacity()
     {
         var pool = new EnvelopeSegmentPool(2);
@@ -121,7 +139,7 @@ public sealed class EnvelopeSegmentPoolSpec
     }
 
     [Fact]
-    public void Trim_empties_the_pool_only_after_an_interval_without_a_rent()
+    public void Trim_empties_the_pool_only_when_nothing_was_rented_for_the_trim_interval()
     {
         var pool = new EnvelopeSegmentPool(16);
         var a = new MpscEnvelopeQueue(pool);
@@ -130,11 +148,26 @@ public sealed class EnvelopeSegmentPoolSpec
         Assert.Equal(3, pool.Count);
         var b = new MpscEnvelopeQueue(pool);
         Fill(b, BeforeFirstFullSize + 1, new object()); // rents one
+        var rented = Environment.TickCount64;
         Assert.Equal(2, pool.Count);
 
-        pool.Trim();
+        pool.Trim(rented);
         Assert.Equal(2, pool.Count);
-        pool.Trim();
+        pool.Trim(rented + EnvelopeSegmentPool.TrimAfterMilliseconds / 2);
+        Assert.Equal(2, pool.Count);
+        pool.Trim(rented + EnvelopeSegmentPool.TrimAfterMilliseconds + 1);
+        Assert.Equal(0, pool.Count);
+    }
+
+    [Fact]
+    public void Trim_under_memory_pressure_empties_the_pool_at_once()
+    {
+        var pool = new EnvelopeSegmentPool(16);
+        var a = new MpscEnvelopeQueue(pool);
+        Fill(a, BeforeFirstFullSize + 2 * MpscEnvelopeQueue.MaxSegmentLength + 1, new object());
+        Drain(a);
+        Assert.Equal(2, pool.Count);
+        pool.Trim(Environment.TickCount64, unconditionally: true);
         Assert.Equal(0, pool.Count);
     }
 
