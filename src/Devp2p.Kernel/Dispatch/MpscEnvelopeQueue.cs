@@ -15,51 +15,60 @@ namespace Devp2p.Kernel.Dispatch;
 /// </para>
 /// <para>
 /// Consumer (only the mailbox run, or a closed mailbox's drain under a lock): plain reads, no interlocked op per
-/// message. A fully consumed segment is reset to <see cref="Pending"/> (so a stale producer that still holds it
+/// message. A fully consumed segment is reset to <see cref="EnvelopeSegment.Pending"/> (so a stale producer that still holds it
 /// cannot reserve in it), unlinked, and kept as the spare for the next link. A segment is reopened only after it
 /// has been linked as the tail's successor and published as the tail, so a slot reserved in it always lies after
 /// every full segment, and the tail only ever moves forward.
+/// </para>
+/// <para>
+/// Full-size segments the queue does not keep as its spare go to an <see cref="EnvelopeSegmentPool"/> shared by all
+/// queues, and a growing queue rents from it first, so a burst does not allocate once the process has seen one.
+/// A segment can thus change queues while a stale producer still holds it: a producer checks, after reserving, that
+/// the segment's <see cref="EnvelopeSegment.Owner"/> is still its queue; if not, it marks the slot
+/// <see cref="Abandoned"/> (the owner's consumer skips it; had it claimed index <c>Length</c> it grows the owner's
+/// queue for it) and retries on its own tail.
 /// </para>
 /// </summary>
 internal sealed class MpscEnvelopeQueue
 {
     public const int FirstSegmentLength = 32;
     public const int MaxSegmentLength = 1024;
-    private const int Pending = 1 << 30;
 
-    private sealed class Segment(int length)
-    {
-        public readonly Slot[] Slots = new Slot[length];
-        public int Reserved = Pending;
-        public Segment? Next;
-    }
+    /// <summary>Written by a stale producer into a slot it reserved in a segment another queue owns now; skipped by the consumer.</summary>
+    internal static readonly object Abandoned = new();
 
-    private struct Slot
-    {
-        public object? Message;
-        public IActorRef? Sender;
-    }
+    private readonly EnvelopeSegmentPool _pool;
 
-    // Consumer side.
-    private Segment _head;
+    // Consumer side. _headSlots is _head.Slots, kept here so a dequeue touches neither the segment object nor its
+    // producers' counter.
+    private EnvelopeSegment _head;
+    private EnvelopeSegment.Slot[] _headSlots;
     private int _headIndex;
 
     // Producer side, on its own cache line.
     private PaddedTail _tail;
-    private Segment? _spare;
+    private EnvelopeSegment? _spare;
 
     [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Explicit, Size = 128)]
     private struct PaddedTail
     {
-        [System.Runtime.InteropServices.FieldOffset(64)] public Segment Segment;
+        [System.Runtime.InteropServices.FieldOffset(64)] public EnvelopeSegment Segment;
     }
 
-    public MpscEnvelopeQueue()
+    public MpscEnvelopeQueue() : this(EnvelopeSegmentPool.Shared) { }
+
+    public MpscEnvelopeQueue(EnvelopeSegmentPool pool)
     {
-        var first = new Segment(FirstSegmentLength) { Reserved = 0 };
+        _pool = pool;
+        var first = new EnvelopeSegment(FirstSegmentLength, this);
+        first.Reserved = 0;
         _head = first;
+        _headSlots = first.Slots;
         _tail.Segment = first;
     }
+
+    /// <summary>The segment producers reserve in now (tests).</summary>
+    internal EnvelopeSegment TailSegment => Volatile.Read(ref _tail.Segment);
 
     /// <summary>Thread-safe. The enqueue is a full fence (an interlocked increment precedes the slot write).</summary>
     public void Enqueue(object message, IActorRef? sender)
@@ -67,36 +76,69 @@ internal sealed class MpscEnvelopeQueue
         var spinner = new SpinWait();
         while (true)
         {
-            var segment = Volatile.Read(ref _tail.Segment);
-            var length = segment.Slots.Length;
-            if (Volatile.Read(ref segment.Reserved) <= length)
+            switch (TryEnqueueIn(Volatile.Read(ref _tail.Segment), message, sender))
             {
-                var index = Interlocked.Increment(ref segment.Reserved) - 1;
-                if (index < length)
-                {
-                    ref var slot = ref segment.Slots[index];
-                    slot.Sender = sender;
-                    Volatile.Write(ref slot.Message, message);
+                case Attempt.Done:
                     return;
-                }
-
-                if (index == length)
-                {
-                    Grow(segment);
-                    continue;
-                }
+                case Attempt.Full:
+                    spinner.SpinOnce(sleep1Threshold: -1);
+                    break;
             }
-
-            spinner.SpinOnce(sleep1Threshold: -1);
         }
     }
 
-    /// <summary>Called by the one producer that claimed index Length of the tail segment.</summary>
-    private void Grow(Segment full)
+    internal enum Attempt
     {
-        var next = Interlocked.Exchange(ref _spare, null)
-                   ?? new Segment(Math.Min(full.Slots.Length * 2, MaxSegmentLength));
-        // Link, publish, then open: nobody can reserve in (and so fill) the next segment before it is the tail.
+        Done,
+        /// <summary>The tail moved (this producer grew it, or the segment belongs to another queue now): read it again.</summary>
+        Retry,
+        /// <summary>The segment is full and another producer is growing the queue: wait for the tail to move.</summary>
+        Full,
+    }
+
+    /// <summary>One attempt in <paramref name="segment"/>, this queue's tail when it was read (tests pass a stale one).</summary>
+    internal Attempt TryEnqueueIn(EnvelopeSegment segment, object message, IActorRef? sender)
+    {
+        var length = segment.Slots.Length;
+        if (Volatile.Read(ref segment.Reserved) > length) return Attempt.Full;
+        var index = Interlocked.Increment(ref segment.Reserved) - 1;
+        if (index > length) return Attempt.Full;
+
+        // After the interlocked increment: the owner of the opening we reserved in (written before it opened).
+        var owner = Volatile.Read(ref segment.Owner);
+        if (index == length)
+        {
+            owner.Grow(segment);
+            return Attempt.Retry;
+        }
+
+        ref var slot = ref segment.Slots[index];
+        if (!ReferenceEquals(owner, this))
+        {
+            Volatile.Write(ref slot.Message, Abandoned);
+            return Attempt.Retry;
+        }
+        slot.Sender = sender;
+        Volatile.Write(ref slot.Message, message);
+        return Attempt.Done;
+    }
+
+    /// <summary>Called by the one producer that claimed index Length of the tail segment.</summary>
+    private void Grow(EnvelopeSegment full)
+    {
+        var length = Math.Min(full.Slots.Length * 2, MaxSegmentLength);
+        var next = Interlocked.Exchange(ref _spare, null);
+        if (next is not null && next.Slots.Length < full.Slots.Length)
+        {
+            // A small spare after a full-size segment would restart the doubling (and its allocations) mid-burst:
+            // keep it for when the queue is quiet again.
+            Interlocked.CompareExchange(ref _spare, next, null);
+            next = null;
+        }
+        next ??= (length == MaxSegmentLength ? _pool.TryRent() : null) ?? new EnvelopeSegment(length, this);
+        // Own, link, publish, then open: nobody can reserve in (and so fill) the next segment before it is the tail,
+        // and whoever reserves in it sees this queue as its owner.
+        Volatile.Write(ref next.Owner, this);
         Volatile.Write(ref full.Next, next);
         Volatile.Write(ref _tail.Segment, next);
         Interlocked.Exchange(ref next.Reserved, 0);
@@ -109,13 +151,13 @@ internal sealed class MpscEnvelopeQueue
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryDequeue(out Envelope envelope)
     {
-        var segment = _head;
+        var slots = _headSlots;
         var index = _headIndex;
-        if (index < segment.Slots.Length)
+        if ((uint)index < (uint)slots.Length)
         {
-            ref var slot = ref segment.Slots[index];
+            ref var slot = ref slots[index];
             var message = Volatile.Read(ref slot.Message);
-            if (message is not null)
+            if (message is not null && !ReferenceEquals(message, Abandoned))
             {
                 envelope = new Envelope(message, slot.Sender);
                 slot = default;
@@ -141,6 +183,7 @@ internal sealed class MpscEnvelopeQueue
                     return false;
                 }
                 _head = next;
+                _headSlots = next.Slots;
                 _headIndex = 0;
                 Recycle(segment);
                 continue;
@@ -156,29 +199,37 @@ internal sealed class MpscEnvelopeQueue
             var spinner = new SpinWait();
             object? message;
             while ((message = Volatile.Read(ref slot.Message)) is null) spinner.SpinOnce(sleep1Threshold: -1);
-            envelope = new Envelope(message, slot.Sender);
+            var sender = slot.Sender;
             slot = default;
             _headIndex = index + 1;
+            if (ReferenceEquals(message, Abandoned)) continue;
+            envelope = new Envelope(message, sender);
             return true;
         }
     }
 
-    private void Recycle(Segment consumed)
+    private void Recycle(EnvelopeSegment consumed)
     {
         // Every slot was consumed and cleared. Stale producers must not reserve in it again: mark it Pending first,
-        // then unlink it.
-        Interlocked.Exchange(ref consumed.Reserved, Pending);
+        // then unlink it; keep it as the spare, else give a full-size one to the pool.
+        Interlocked.Exchange(ref consumed.Reserved, EnvelopeSegment.Pending);
         consumed.Next = null;
-        Interlocked.CompareExchange(ref _spare, consumed, null);
+        if (Interlocked.CompareExchange(ref _spare, consumed, null) is not null && consumed.Slots.Length == MaxSegmentLength)
+        {
+            _pool.TryReturn(consumed);
+        }
     }
 
-    private static int ReservedCount(Segment segment)
+    private static int ReservedCount(EnvelopeSegment segment)
     {
         var reserved = Volatile.Read(ref segment.Reserved);
-        return reserved >= Pending ? 0 : Math.Min(reserved, segment.Slots.Length);
+        return reserved >= EnvelopeSegment.Pending ? 0 : Math.Min(reserved, segment.Slots.Length);
     }
 
-    /// <summary>Consumer only: whether a message is reserved (possibly still being written) or a next segment is linked.</summary>
+    /// <summary>
+    /// Consumer only: whether a message is reserved (possibly still being written) or a next segment is linked.
+    /// May be true for an abandoned slot alone (the next dequeue then skips it and finds nothing).
+    /// </summary>
     public bool HasItems
     {
         get
@@ -190,7 +241,7 @@ internal sealed class MpscEnvelopeQueue
         }
     }
 
-    /// <summary>Consumer only; walks the segments (diagnostics and tests).</summary>
+    /// <summary>Consumer only; walks the segments (diagnostics and tests; abandoned slots count too).</summary>
     public int Count
     {
         get
