@@ -103,7 +103,9 @@ public sealed class EngineObservabilitySpec() : TestKit(new TestKitSettings
             {
                 await client.ConnectAsync(IPAddress.Loopback, node.Info.Enode.TcpPort);
                 await client.GetStream().WriteAsync(Enumerable.Repeat((byte)0x5a, 400).ToArray());
-                AwaitCondition(() => metrics.Count("devp2p.handshakes", tag) == 1, Wait);
+                // The close records the failed handshake and then the disconnect: wait for both.
+                AwaitCondition(() => metrics.Count("devp2p.handshakes", tag) == 1
+                    && metrics.Sum("devp2p.disconnects", tag, ("side", "local")) == 1, Wait);
             }
             var failed = Assert.Single(metrics.Matching("devp2p.handshakes", tag));
             Assert.Equal("failure", failed.Tags["outcome"]);
