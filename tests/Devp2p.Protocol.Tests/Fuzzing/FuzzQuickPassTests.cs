@@ -18,7 +18,7 @@ public class FuzzQuickPassTests
     public void Target_passes_its_quick_pass(string name)
     {
         var target = FuzzTargets.Find(name)!;
-        var report = new FuzzRunner(new FuzzOptions { CaseTimeBudget = FuzzTestTime.Budget(30) }).Run(target, target.QuickCases);
+        var report = new FuzzRunner(new FuzzOptions { CaseTimeBudget = TestTime.Budget(30) }).Run(target, target.QuickCases);
 
         Assert.True(report.FailureCount == 0,
             $"{report.FailureCount} failures; first: " + string.Join("\n", report.Failures.Take(5).Select(f => $"{f} [{f.ReplayCommand}] input {f.InputHex()}")));

@@ -9,7 +9,7 @@ namespace Devp2p.Protocol.Tests.Fuzzing;
 /// </summary>
 public class FuzzRunnerTests
 {
-    private static readonly FuzzOptions Options = new() { Seed = 42, CaseTimeBudget = FuzzTestTime.Budget(30) };
+    private static readonly FuzzOptions Options = new() { Seed = 42, CaseTimeBudget = TestTime.Budget(30) };
 
     [Fact]
     public void Runs_are_deterministic_and_every_case_replays_alone()
@@ -81,7 +81,7 @@ public class FuzzRunnerTests
                 release.Wait();
             return true;
         });
-        var options = Options with { CaseTimeBudget = FuzzTestTime.Budget(2) };
+        var options = Options with { CaseTimeBudget = TestTime.Budget(2) };
         var report = new FuzzRunner(options).Run(target, 4);
         release.Set();
 

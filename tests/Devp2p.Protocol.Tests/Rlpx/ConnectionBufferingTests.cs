@@ -24,8 +24,9 @@ public class ConnectionBufferingTests
         var server = await listener.AcceptTcpClientAsync();
         await connect;
         Stream dialerStream = client.GetStream(), listenerStream = server.GetStream();
-        var accept = RlpxConnection.AcceptAsync(wrapListener?.Invoke(listenerStream) ?? listenerStream, KeyB);
-        var dial = RlpxConnection.InitiateAsync(wrapDialer?.Invoke(dialerStream) ?? dialerStream, KeyA, Secp256k1.Default.CreatePublicKey(KeyB));
+        var options = new RlpxConnectionOptions { HandshakeTimeout = TestTime.Budget(5) };
+        var accept = RlpxConnection.AcceptAsync(wrapListener?.Invoke(listenerStream) ?? listenerStream, KeyB, options);
+        var dial = RlpxConnection.InitiateAsync(wrapDialer?.Invoke(dialerStream) ?? dialerStream, KeyA, Secp256k1.Default.CreatePublicKey(KeyB), options);
         return (await dial, await accept);
     }
 

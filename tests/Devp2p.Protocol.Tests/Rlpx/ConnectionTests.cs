@@ -22,7 +22,7 @@ public class ConnectionTests
         await connect;
         server.NoDelay = true;
         var wire = new TamperStream(client.GetStream());
-        var options = new RlpxConnectionOptions { HandshakeTimeout = timeout ?? TimeSpan.FromSeconds(5) };
+        var options = new RlpxConnectionOptions { HandshakeTimeout = timeout ?? TestTime.Budget(5) };
         var accept = RlpxConnection.AcceptAsync(server.GetStream(), KeyB, options);
         var dial = RlpxConnection.InitiateAsync(wire, KeyA, Secp256k1.Default.CreatePublicKey(KeyB), options);
         return (await dial, await accept, wire);
