@@ -2,7 +2,8 @@
 // bench, run entirely inside @ethereumjs/devp2p (both ends in this process, as ours runs both ends
 // in one process), on 127.0.0.1. It prints one JSON line and exits:
 //   {"event":"result","workload":"handshake","figures":{"handshakesPerSecond":…,"latencyP50Ms":…,"latencyP99Ms":…,"failures":…}}
-//   {"event":"result","workload":"throughput","figures":{"messagesPerSecond":…,"megabytesPerSecond":…}}
+//   {"event":"result","workload":"throughput","figures":{"messagesPerSecond":…,"megabytesPerSecond":…,"requestsPerSecond":…}}
+//   (messages count both ways, a request and its echo, as ours does)
 //   {"event":"result","workload":"discovery","figures":{"roundTripsPerSecond":…,"latencyP50Ms":…,"latencyP99Ms":…,"timeouts":…}}
 //   {"event":"error","message":"…"}   (exit code 2)
 // Usage: node bench.mjs handshake <connections> <concurrency>
@@ -148,7 +149,7 @@ async function throughput (size, messages) {
   const seconds = (performance.now() - started) / 1000
   dialer.destroy()
   listener.destroy()
-  return { messagesPerSecond: messages / seconds, megabytesPerSecond: (messages * size) / seconds / 1e6 }
+  return { messagesPerSecond: 2 * messages / seconds, megabytesPerSecond: (2 * messages * size) / seconds / 1e6, requestsPerSecond: messages / seconds }
 }
 
 async function discovery (pings, concurrency) {

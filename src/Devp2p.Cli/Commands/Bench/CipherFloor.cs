@@ -7,9 +7,9 @@ namespace Devp2p.Cli.Commands.Bench;
 /// The throughput floor: Keccak-256 (the frame MAC absorbs every byte) plus AES-256-CTR (the frame
 /// cipher) over a message's bytes, once, on one core — the work one frame cannot avoid. Returns
 /// messages per second; multiply by the size for bytes per second. Uses the same <see cref="AesCtr"/>
-/// as the frames (AES-NI where the CPU has it), so the floor is the fastest cipher we have. An echoed
-/// request costs four such passes (request and reply, each written and read), so on two cores the
-/// throughput ratio cannot exceed 0.5 (docs/performance.md, hot spots).
+/// as the frames (AES-NI where the CPU has it), so the floor is the fastest cipher we have. Every
+/// carried message costs two such passes (sealed by its writer, opened by its reader, on two threads),
+/// so on two cores the throughput ratio's ceiling is 1.0 (docs/performance.md, hot spots).
 /// </summary>
 internal static class CipherFloor
 {
