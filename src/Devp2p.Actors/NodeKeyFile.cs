@@ -34,7 +34,7 @@ public static class NodeKeyFile
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         using (var file = new FileStream(temp, options))
         {
-            file.Write(System.Text.Encoding.ASCII.GetBytes(Convert.ToHexStringLower(key)));
+            file.Write(System.Text.Encoding.ASCII.GetBytes(PrivateKeyHex.Format(key)));
             file.Flush(flushToDisk: true);
         }
         try
@@ -51,20 +51,8 @@ public static class NodeKeyFile
     }
 
     /// <summary>Reads a key file (64 hex digits, surrounding whitespace allowed).</summary>
-    public static byte[] Load(string path)
-    {
-        var text = File.ReadAllText(path).Trim();
-        byte[] key;
-        try
-        {
-            key = text.Length == Secp256k1.PrivateKeyLength * 2 ? Convert.FromHexString(text) : [];
-        }
-        catch (FormatException)
-        {
-            key = [];
-        }
-        if (key.Length != Secp256k1.PrivateKeyLength || !Secp256k1.Default.IsValidPrivateKey(key))
-            throw new InvalidDataException($"node key file {path} does not hold a valid private key ({Secp256k1.PrivateKeyLength * 2} hex digits)");
-        return key;
-    }
+    public static byte[] Load(string path) =>
+        PrivateKeyHex.TryParse(File.ReadAllText(path), out var key, out var problem)
+            ? key
+            : throw new InvalidDataException($"node key file {path}: {problem}");
 }

@@ -8,18 +8,8 @@ namespace Devp2p.Hosting;
 /// </summary>
 internal static class NodeKey
 {
-    public static byte[] FromHex(string text, string source)
-    {
-        var hex = text.Trim();
-        if (hex.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
-            hex = hex[2..];
-        if (hex.Length != Secp256k1.PrivateKeyLength * 2 || !hex.All(char.IsAsciiHexDigit))
-            throw new FormatException($"{source}: a node key is {Secp256k1.PrivateKeyLength * 2} hex digits");
-        var key = Convert.FromHexString(hex);
-        if (!Secp256k1.Default.IsValidPrivateKey(key))
-            throw new FormatException($"{source}: not a valid secp256k1 private key (zero, or not below the group order)");
-        return key;
-    }
+    public static byte[] FromHex(string text, string source) =>
+        PrivateKeyHex.TryParse(text, out var key, out var problem) ? key : throw new FormatException($"{source}: {problem}");
 
     public static byte[] FromFile(string path)
     {

@@ -9,23 +9,8 @@ namespace Devp2p.Cli.Commands;
 /// </summary>
 internal static class PrivateKeyInput
 {
-    public static byte[] FromHex(string text, string source)
-    {
-        var hex = text.Trim();
-        if (hex.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
-            throw new CliException($"{source}: private key must be 64 hex digits without a 0x prefix");
-        if (hex.Length != Secp256k1.PrivateKeyLength * 2)
-            throw new CliException($"{source}: private key must be {Secp256k1.PrivateKeyLength * 2} hex digits, got {hex.Length} characters");
-        foreach (char c in hex)
-        {
-            if (!char.IsAsciiHexDigit(c))
-                throw new CliException($"{source}: private key must be hex digits only, found '{c}'");
-        }
-        var key = Convert.FromHexString(hex);
-        if (!Secp256k1.Default.IsValidPrivateKey(key))
-            throw new CliException($"{source}: not a valid secp256k1 private key (zero, or not below the group order)");
-        return key;
-    }
+    public static byte[] FromHex(string text, string source) =>
+        PrivateKeyHex.TryParse(text, out var key, out var problem) ? key : throw new CliException($"{source}: {problem}");
 
     public static byte[] FromFile(string path)
     {
@@ -41,5 +26,5 @@ internal static class PrivateKeyInput
         return FromHex(text, $"key file {path}");
     }
 
-    public static string ToHex(ReadOnlySpan<byte> key) => Convert.ToHexStringLower(key);
+    public static string ToHex(ReadOnlySpan<byte> key) => PrivateKeyHex.Format(key);
 }
