@@ -69,10 +69,16 @@ public sealed class BenchWorkloadTests
     [Fact]
     public void Peers_reports_memory_per_peer_and_echo_latency_against_the_budget()
     {
-        var json = RunJson("bench", "peers", "--count", "3", "--rate", "100", "--seconds", "0.3", "--json");
+        var json = RunJson("bench", "peers", "--count", "3", "--rate", "100", "--seconds", "0.3", "--warmup", "0.3", "--json");
         AssertShape(json, "peers",
-            ["managedBytesPerPeer", "workingSetBytesPerPeer", "echoP50Ms", "echoP99Ms", "echoMessagesPerSecond", "echoLost"],
+            ["managedBytesPerPeer", "workingSetBytesPerPeer", "echoP50Ms", "echoP99Ms", "echoMessagesPerSecond", "echoLost", "gen0Collections", "gen2Collections", "gcPauseMs"],
             ["managedBytesPerPeer", "workingSetBytesPerPeer", "echoP99Ms"]);
+        var ours = json.GetProperty("ours");
+        // Only the measured phase's echoes count: at most rate × sending time, so none of the warm-up's leaked in.
+        Assert.InRange(ours.GetProperty("echoMessagesPerSecond").GetDouble(), 1, 100);
+        Assert.InRange(ours.GetProperty("gen2Collections").GetDouble(), 0, ours.GetProperty("gen0Collections").GetDouble());
+        Assert.True(ours.GetProperty("gcPauseMs").GetDouble() >= 0);
+        Assert.Equal(0.3, json.GetProperty("settings").GetProperty("warmupSeconds").GetDouble());
         var floor = json.GetProperty("floor");
         Assert.Equal(32768, floor.GetProperty("managedBytesPerPeer").GetDouble());
         Assert.Equal(5, floor.GetProperty("echoP99Ms").GetDouble());

@@ -136,9 +136,10 @@ public static class BenchCommand
     {
         var count = new Option<int>("--count") { Description = "idle peers to connect", DefaultValueFactory = _ => 1000 };
         var rate = new Option<int>("--rate") { Description = "echo requests per second across the peers", DefaultValueFactory = _ => 10_000 };
-        var seconds = new Option<double>("--seconds") { Description = "how long the echo load runs", DefaultValueFactory = _ => 5 };
+        var seconds = new Option<double>("--seconds") { Description = "how long the measured echo load runs", DefaultValueFactory = _ => 5 };
+        var warmup = new Option<double>("--warmup") { Description = "seconds of the same echo load run first, not measured", DefaultValueFactory = _ => PeersBench.DefaultWarmupSeconds };
         var json = JsonOption();
-        var command = new Command("peers", "memory per idle peer and echo latency under load; floor: issue 8's budget") { count, rate, seconds, json };
+        var command = new Command("peers", "memory per idle peer and echo latency under load; floor: issue 8's budget") { count, rate, seconds, warmup, json };
         command.SetAction((parse, ct) =>
         {
             const string name = "bench peers";
@@ -148,7 +149,10 @@ public static class BenchCommand
             double s = parse.GetValue(seconds);
             if (!(s > 0 && s <= 3600))
                 throw new CliException($"{name}: --seconds must be above 0 and at most 3600, got {s}");
-            var options = new PeersBench.Options(c, Positive(parse.GetValue(rate), "--rate", name), s);
+            double w = parse.GetValue(warmup);
+            if (!(w >= 0 && w <= 600))
+                throw new CliException($"{name}: --warmup must be at least 0 and at most 600, got {w}");
+            var options = new PeersBench.Options(c, Positive(parse.GetValue(rate), "--rate", name), s, w);
             return Report(io, parse.GetValue(json), PeersBench.RunAsync(options, ct));
         });
         return command;

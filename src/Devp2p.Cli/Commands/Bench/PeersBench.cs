@@ -18,7 +18,11 @@ internal static class PeersBench
     private const int DialConcurrency = 16;
     private const int EchoPayloadSize = 32;
 
-    public sealed record Options(int Count, int Rate, double Seconds);
+    /// <summary><paramref name="WarmupSeconds"/> of the same echo load run first, unmeasured (see the class remarks).</summary>
+    public sealed record Options(int Count, int Rate, double Seconds, double WarmupSeconds = DefaultWarmupSeconds);
+
+    /// <summary>Long enough for the echo path's code to be re-jitted at tier 1 (the first ~2 s ran tier-0 code: 100 ms tails).</summary>
+    public const double DefaultWarmupSeconds = 2;
 
     public static async Task<BenchResult> RunAsync(Options options, CancellationToken ct)
     {
@@ -26,11 +30,11 @@ internal static class PeersBench
             maxPeers: options.Count + 16, maxPending: 2 * DialConcurrency + 16, ct);
         var endpoint = new IPEndPoint(IPAddress.Loopback, node.Info.ListenPort);
         var id = node.Info.Id.Bytes.ToArray();
-        var latency = new LatencyRecorder();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var dialers = new BenchDialer[options.Count];
         try
         {
+            var load = new PeersEchoLoad(dialers, RlpPayload.OfTotalLength(EchoPayloadSize), options.Rate);
             var (managedBefore, workingSetBefore) = MemoryNow();
             int next = -1;
             await Task.WhenAll(Enumerable.Range(0, Math.Min(DialConcurrency, options.Count)).Select(_ => Task.Run(async () =>
@@ -38,27 +42,19 @@ internal static class PeersBench
                 for (int i = Interlocked.Increment(ref next); i < options.Count; i = Interlocked.Increment(ref next))
                 {
                     dialers[i] = await BenchDialer.ConnectAsync(endpoint, id, SourceAddress(i), TimeSpan.FromSeconds(30), ct);
-                    dialers[i].StartServing(latency.Add, stop.Token);
+                    dialers[i].StartServing(load.OnEchoReply, stop.Token);
                 }
             }, ct)));
             await WaitForPeersAsync(node, options.Count, ct);
             var (managedAfter, workingSetAfter) = MemoryNow();
 
-            var payload = RlpPayload.OfTotalLength(EchoPayloadSize);
-            var watch = Stopwatch.StartNew();
-            long sent = 0;
-            var duration = TimeSpan.FromSeconds(options.Seconds);
-            while (watch.Elapsed < duration)
-            {
-                long due = (long)(options.Rate * watch.Elapsed.TotalSeconds);
-                for (; sent < due; sent++)
-                    await dialers[sent % dialers.Length].SendEchoAsync(payload, ct);
-                await Task.Delay(5, ct);
-            }
-            var drain = Stopwatch.StartNew();
-            while (latency.Count < sent && drain.Elapsed < TimeSpan.FromSeconds(10))
-                await Task.Delay(10, ct);
-            double seconds = watch.Elapsed.TotalSeconds;
+            if (options.WarmupSeconds > 0)
+                await load.RunPhaseAsync(TimeSpan.FromSeconds(options.WarmupSeconds), ct);
+            var gc = GcWindow.Start();
+            var echo = await load.RunPhaseAsync(TimeSpan.FromSeconds(options.Seconds), ct);
+            var (gen0, gen2, pause) = gc.Stop();
+            var latency = echo.Latency;
+            double seconds = echo.Sending.TotalSeconds;
 
             return new BenchResult("peers",
                 [
@@ -67,7 +63,10 @@ internal static class PeersBench
                     new("echoP50Ms", latency.PercentileMs(50), "ms"),
                     new("echoP99Ms", latency.PercentileMs(99), "ms"),
                     new("echoMessagesPerSecond", latency.Count / seconds, "1/s"),
-                    new("echoLost", sent - latency.Count, "count"),
+                    new("echoLost", echo.Sent - latency.Count, "count"),
+                    new("gen0Collections", gen0, "count"),
+                    new("gen2Collections", gen2, "count"),
+                    new("gcPauseMs", pause.TotalMilliseconds, "ms"),
                 ],
                 [
                     new("managedBytesPerPeer", BudgetBytesPerPeer, "B"),
@@ -79,6 +78,7 @@ internal static class PeersBench
                     ("count", options.Count),
                     ("rate", options.Rate),
                     ("seconds", options.Seconds),
+                    ("warmupSeconds", options.WarmupSeconds),
                     ("floor", "issue 8 budget: 32 KiB per peer, echo p99 5 ms (lower is better)"),
                     ("memory", "whole process: includes the in-process dialers' end of each connection")));
         }
