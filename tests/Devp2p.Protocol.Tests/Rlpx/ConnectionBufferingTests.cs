@@ -11,25 +11,6 @@ namespace Devp2p.Protocol.Tests.Rlpx;
 /// </summary>
 public class ConnectionBufferingTests
 {
-    private static readonly byte[] KeyA = Secp256k1.GeneratePrivateKey();
-    private static readonly byte[] KeyB = Secp256k1.GeneratePrivateKey();
-
-    private static async Task<(RlpxConnection Dialer, RlpxConnection Listener)> Connect(
-        Func<Stream, Stream>? wrapDialer = null, Func<Stream, Stream>? wrapListener = null)
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var client = new TcpClient { NoDelay = true };
-        var connect = client.ConnectAsync(IPAddress.Loopback, ((IPEndPoint)listener.LocalEndpoint).Port);
-        var server = await listener.AcceptTcpClientAsync();
-        await connect;
-        Stream dialerStream = client.GetStream(), listenerStream = server.GetStream();
-        var options = new RlpxConnectionOptions { HandshakeTimeout = TestTime.Budget(5) };
-        var accept = RlpxConnection.AcceptAsync(wrapListener?.Invoke(listenerStream) ?? listenerStream, KeyB, options);
-        var dial = RlpxConnection.InitiateAsync(wrapDialer?.Invoke(dialerStream) ?? dialerStream, KeyA, Secp256k1.Default.CreatePublicKey(KeyB), options);
-        return (await dial, await accept);
-    }
-
     private static OutgoingMessage[] Messages(int count, int seed, int maxSize)
     {
         var rng = new Random(seed);
@@ -58,7 +39,7 @@ public class ConnectionBufferingTests
     public async Task A_batch_leaves_in_one_stream_write_and_arrives_in_order(bool snappy)
     {
         CountingStream? counter = null;
-        var (a, b) = await Connect(wrapDialer: s => counter = new CountingStream(s));
+        var (a, b) = await LoopbackRlpx.ConnectAsync(wrapDialer: s => counter = new CountingStream(s));
         await using var _a = a;
         await using var _b = b;
         if (snappy) { a.EnableSnappy(); b.EnableSnappy(); }
@@ -77,7 +58,7 @@ public class ConnectionBufferingTests
     [Fact]
     public async Task Frames_split_at_arbitrary_bytes_are_reassembled()
     {
-        var (a, b) = await Connect(wrapListener: s => new TricklingStream(s, new Random(3)));
+        var (a, b) = await LoopbackRlpx.ConnectAsync(wrapListener: s => new TricklingStream(s, new Random(3)));
         await using var _a = a;
         await using var _b = b;
         a.EnableSnappy();
@@ -92,7 +73,7 @@ public class ConnectionBufferingTests
     [Fact]
     public async Task An_idle_socket_connection_holds_no_buffers_while_waiting()
     {
-        var (a, b) = await Connect();
+        var (a, b) = await LoopbackRlpx.ConnectAsync();
         await using var _a = a;
         await using var _b = b;
         await a.WriteMessageAsync(3, new byte[100_000]);

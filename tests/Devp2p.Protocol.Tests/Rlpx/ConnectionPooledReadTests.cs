@@ -12,25 +12,8 @@ namespace Devp2p.Protocol.Tests.Rlpx;
 /// </summary>
 public class ConnectionPooledReadTests
 {
-    private static readonly byte[] KeyA = Secp256k1.GeneratePrivateKey();
-    private static readonly byte[] KeyB = Secp256k1.GeneratePrivateKey();
-
     /// <summary>Around nothing, one byte, the 16 KiB read-ahead and a large frame.</summary>
     private static readonly int[] Sizes = [0, 1, 31, 32, 16 * 1024 - 33, 16 * 1024 - 1, 16 * 1024, 16 * 1024 + 1, 100_000];
-
-    private static async Task<(RlpxConnection Dialer, RlpxConnection Listener)> Connect()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var client = new TcpClient { NoDelay = true };
-        var connect = client.ConnectAsync(IPAddress.Loopback, ((IPEndPoint)listener.LocalEndpoint).Port);
-        var server = await listener.AcceptTcpClientAsync();
-        await connect;
-        var options = new RlpxConnectionOptions { HandshakeTimeout = TestTime.Budget(5) };
-        var accept = RlpxConnection.AcceptAsync(server.GetStream(), KeyB, options);
-        var dial = RlpxConnection.InitiateAsync(client.GetStream(), KeyA, Secp256k1.Default.CreatePublicKey(KeyB), options);
-        return (await dial, await accept);
-    }
 
     private static byte[] Payload(Random rng, int size)
     {
@@ -44,7 +27,7 @@ public class ConnectionPooledReadTests
     [InlineData(true)]
     public async Task Each_read_that_waits_gets_its_own_message_at_every_size(bool snappy)
     {
-        var (a, b) = await Connect();
+        var (a, b) = await LoopbackRlpx.ConnectAsync();
         await using var _a = a;
         await using var _b = b;
         if (snappy)
@@ -70,7 +53,7 @@ public class ConnectionPooledReadTests
     public async Task Connections_reading_at_once_on_the_pool_never_see_each_others_messages()
     {
         const int connections = 4, rounds = 60;
-        var pairs = await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Connect()));
+        var pairs = await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => LoopbackRlpx.ConnectAsync()));
         try
         {
             await Task.WhenAll(pairs.Select((pair, index) => Task.Run(async () =>

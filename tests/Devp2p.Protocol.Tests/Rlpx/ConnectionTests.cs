@@ -8,24 +8,15 @@ namespace Devp2p.Protocol.Tests.Rlpx;
 /// <summary>Two <see cref="RlpxConnection"/>s in one process over a real loopback TCP socket.</summary>
 public class ConnectionTests
 {
-    private static readonly byte[] KeyA = Secp256k1.GeneratePrivateKey();
-    private static readonly byte[] KeyB = Secp256k1.GeneratePrivateKey();
+    private static byte[] KeyA => LoopbackRlpx.DialerKey;
+    private static byte[] KeyB => LoopbackRlpx.ListenerKey;
 
     /// <summary>A connected socket pair; the returned TamperStream wraps the dialer's side.</summary>
     private static async Task<(RlpxConnection Dialer, RlpxConnection Listener, TamperStream Wire)> Connect(TimeSpan? timeout = null)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var client = new TcpClient { NoDelay = true };
-        var connect = client.ConnectAsync(IPAddress.Loopback, ((IPEndPoint)listener.LocalEndpoint).Port);
-        var server = await listener.AcceptTcpClientAsync();
-        await connect;
-        server.NoDelay = true;
-        var wire = new TamperStream(client.GetStream());
-        var options = new RlpxConnectionOptions { HandshakeTimeout = timeout ?? TestTime.Budget(5) };
-        var accept = RlpxConnection.AcceptAsync(server.GetStream(), KeyB, options);
-        var dial = RlpxConnection.InitiateAsync(wire, KeyA, Secp256k1.Default.CreatePublicKey(KeyB), options);
-        return (await dial, await accept, wire);
+        TamperStream? wire = null;
+        var (dialer, listener) = await LoopbackRlpx.ConnectAsync(wrapDialer: s => wire = new TamperStream(s), handshakeTimeout: timeout);
+        return (dialer, listener, wire!);
     }
 
     [Fact]
