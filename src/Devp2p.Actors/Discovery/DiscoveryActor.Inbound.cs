@@ -9,6 +9,16 @@ public sealed partial class DiscoveryActor
 {
     private void OnDatagram(UdpDatagram datagram)
     {
+        HandleDatagram(datagram);
+        if (_intake is { } intake)
+        {
+            foreach (var replyId in _heldTimeouts.TakeDue(intake.Taken))
+                ExpireReply(replyId);
+        }
+    }
+
+    private void HandleDatagram(UdpDatagram datagram)
+    {
         _intake?.Leave();
         _counters.Received++;
         var fromIp = Plain(datagram.From.Address);
@@ -127,7 +137,16 @@ public sealed partial class DiscoveryActor
 
     private void OnReplyTimeout(ReplyTimeout timeout)
     {
-        if (_pending.Remove(timeout.Id) is { } reply)
+        // A reply that reached the socket before now may still be in the receive loop's decoding:
+        // the timeout waits until the datagrams admitted so far have been handled (HeldReplyTimeouts).
+        if (_intake is { } intake && !_heldTimeouts.IsDue(timeout.Id, intake.Admitted, intake.Taken))
+            return;
+        ExpireReply(timeout.Id);
+    }
+
+    private void ExpireReply(long replyId)
+    {
+        if (_pending.Remove(replyId) is { } reply)
             reply.OnTimeout();
     }
 

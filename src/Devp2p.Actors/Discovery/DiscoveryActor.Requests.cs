@@ -40,8 +40,10 @@ public sealed partial class DiscoveryActor
 
     /// <summary>
     /// Makes sure <paramref name="node"/> holds a proof of our endpoint before we ask it anything
-    /// (geth's ensureBond): if it has not pinged us within the proof lifetime, we Ping it, and after
-    /// its Pong wait (up to the response timeout) for the Ping it sends back to check us.
+    /// (geth's ensureBond): if it has not pinged us within the proof lifetime, or our FindNodes to it
+    /// failed more than <see cref="DiscoverySettings.MaxFindNodeFailures"/> times in a row (it pinged us
+    /// but never got our Pong in time, so it drops our requests), we Ping it, and after its Pong wait
+    /// (up to the response timeout) for the Ping it sends back to check us.
     /// <paramref name="then"/> gets false only when the node did not answer our Ping.
     /// </summary>
     private void EnsureBond(Discv4Node node, Action<bool> then)
@@ -51,7 +53,8 @@ public sealed partial class DiscoveryActor
             then(false);
             return;
         }
-        if (IsFresh(_db.LastPingReceived(node.Id, ip)))
+        bool pingedUs = IsFresh(_db.LastPingReceived(node.Id, ip));
+        if (pingedUs && _db.FindFails(node.Id, ip) <= _settings.MaxFindNodeFailures)
         {
             then(true);
             return;
@@ -60,10 +63,11 @@ public sealed partial class DiscoveryActor
         {
             if (pong is null)
                 then(false);
-            else if (IsFresh(_db.LastPingReceived(node.Id, ip)))
-                then(true);
+            else if (!pingedUs && IsFresh(_db.LastPingReceived(node.Id, ip)))
+                then(true); // its check of us came before its Pong
             else
             {
+                // Wait for its check of us; when re-bonding, the Ping it sent long ago does not count.
                 long id = ++_nextBondId;
                 _bondWaiters[id] = new BondWaiter(node.Id, then);
                 Timers.StartSingleTimer(new BondTimeout(id), new BondTimeout(id), _settings.ResponseTimeout);

@@ -31,6 +31,7 @@ public sealed partial class DiscoveryActor : ReceiveActor, IWithTimers
     private readonly ISecp256k1 _secp = Secp256k1.Default;
     private readonly NodeId _self;
     private readonly PendingReplies _pending = new();
+    private readonly HeldReplyTimeouts _heldTimeouts = new();
     private readonly DiscoveryCounters _counters = new();
     private readonly ILoggingAdapter _log;
     private readonly NodeMetrics _metrics;
@@ -121,6 +122,7 @@ public sealed partial class DiscoveryActor : ReceiveActor, IWithTimers
         _tableGauge?.Dispose();
         foreach (var reply in _pending.Clear())
             Timers.Cancel(new ReplyTimeout(reply.Id));
+        _heldTimeouts.Clear();
         FailAllLookups();
         _transport?.Dispose();
         _db?.Dispose();

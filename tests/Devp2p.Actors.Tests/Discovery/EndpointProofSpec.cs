@@ -125,4 +125,40 @@ public sealed class EndpointProofSpec(ITestOutputHelper output) : TestKit(output
 
         peer.ExpectNo<NeighborsPacket>(TimeSpan.FromMilliseconds(300));
     }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(5, false)]
+    [InlineData(6, true)]
+    public void FindNode_to_a_node_that_pinged_us_pings_it_first_only_after_more_than_the_allowed_failures(int fails, bool pingsFirst)
+    {
+        // geth's ensureBond: a node that pinged us holds our proof, unless its FindNodes keep failing
+        // (it lost the proof: our Pong to its check came too late); then we ping again so it checks us back.
+        var db = new InMemoryNodeDatabase();
+        var settings = Settings(_network, db) with { MaxFindNodeFailures = 5 };
+        var actor = Start(settings);
+        using var peer = new RawDiscv4Peer(_network, Peer(1));
+        peer.Bond(ActorEndPoint);
+        actor.Tell(GetDiscoveryStats.Instance);
+        ExpectMsg<DiscoveryStats>(); // the actor has taken the peer's Pong
+        db.SetFindFails(peer.Id, peer.EndPoint.Address, fails);
+
+        actor.Tell(new LookupNodes(peer.Id));
+
+        if (pingsFirst)
+        {
+            var ping = peer.Expect<PingPacket>();
+            peer.Pong(ping, ActorEndPoint);
+            // ...and asks only after the peer has checked it back (its old Ping does not count).
+            peer.ExpectNo<FindNodePacket>(TimeSpan.FromMilliseconds(300));
+            peer.Ping(ActorEndPoint);
+            peer.Expect<PongPacket>();
+        }
+        else
+        {
+            peer.ExpectNo<PingPacket>(TimeSpan.FromMilliseconds(300));
+        }
+        var find = (FindNodePacket)peer.Expect<FindNodePacket>().Packet;
+        Assert.Equal(peer.Id, find.Target);
+    }
 }
