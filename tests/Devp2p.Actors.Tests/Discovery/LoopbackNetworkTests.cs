@@ -85,7 +85,8 @@ public sealed class LoopbackNetworkTests : TestKit
                 }
             });
             await Task.WhenAll(rounds);
-            _output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} min found {found.Min(f => f.Count)}, nodes short {found.Count(f => f.Count < needed)}");
+            var bs = await bootActor.Ask<DiscoveryStats>(GetDiscoveryStats.Instance, TimeSpan.FromSeconds(60));
+            _output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} min found {found.Min(f => f.Count)}, nodes short {found.Count(f => f.Count < needed)}; boot received {bs.PacketsReceived} pending {bs.PendingReplies} dropped {string.Join(" ", bs.Dropped.Select(d => $"{d.Key}={d.Value}"))}");
             if (found.All(f => f.Count >= needed))
                 break;
             // Pace the rounds: fifty nodes' lookups at once, back to back, saturate two shared cores
@@ -93,8 +94,50 @@ public sealed class LoopbackNetworkTests : TestKit
             await Task.Delay(500);
         }
 
+        var all = await Task.WhenAll(actors.Select(a => a.Actor.Ask<DiscoveryStats>(GetDiscoveryStats.Instance, TimeSpan.FromSeconds(60))));
+        _output.WriteLine($"network: {all.Sum(s => s.LookupsCompleted)} lookups, {all.Sum(s => s.PacketsReceived)} packets received, dropped "
+            + string.Join(" ", all.SelectMany(s => s.Dropped).GroupBy(d => d.Key).Select(g => $"{g.Key}={g.Sum(d => d.Value)}")));
+        await ExplainShortNodes(actors, found, needed);
         var counts = found.Select(f => f.Count).ToArray();
         _output.WriteLine($"found per node: min {counts.Min()}, avg {counts.Average():F1} of {Nodes - 1}");
         Assert.All(counts, c => Assert.True(c >= needed, $"a node found only {c} of {Nodes - 1}"));
+    }
+
+    /// <summary>
+    /// For a node short of the network: its counters, and for a few nodes it missed, how many tables
+    /// hold them and have proven them (FindNode answers with proven entries only) and whether a lookup
+    /// for them finds them now. Bounded: a few lookups at once, each given a dilated 10 s.
+    /// </summary>
+    private async Task ExplainShortNodes(List<(IActorRef Actor, NodeId Id)> actors, HashSet<NodeId>[] found, int needed)
+    {
+        var shortNodes = Enumerable.Range(0, actors.Count).Where(i => found[i].Count < needed).ToArray();
+        if (shortNodes.Length == 0)
+            return;
+        var patience = TimeSpan.FromSeconds(10 * TestKitSettings.TimeFactor);
+        var tables = await Task.WhenAll(actors.Select(a => a.Actor.Ask<TableNodes>(GetTableNodes.Instance, patience)));
+        foreach (int i in shortNodes)
+        {
+            var stats = await actors[i].Actor.Ask<DiscoveryStats>(GetDiscoveryStats.Instance, patience);
+            _output.WriteLine($"node {i} found {found[i].Count}: table {stats.TableSize}, lookups {stats.LookupsCompleted}, "
+                + $"received {stats.PacketsReceived}, sent {stats.PacketsSent}, dropped {string.Join(" ", stats.Dropped.Select(d => $"{d.Key}={d.Value}"))}");
+            var missed = actors.Select(a => a.Id).Where(id => id != actors[i].Id && !found[i].Contains(id)).Take(3).ToArray();
+            var lookups = await Task.WhenAll(missed.Select(async id =>
+            {
+                try
+                {
+                    return (await actors[i].Actor.Ask<LookupResult>(new LookupNodes(id), patience)).Nodes.Any(n => n.Id == id) ? "found" : "not found";
+                }
+                catch (AskTimeoutException)
+                {
+                    return "no answer";
+                }
+            }));
+            for (int m = 0; m < missed.Length; m++)
+            {
+                int held = tables.Count(t => t.Nodes.Any(n => n.Node.Id == missed[m]));
+                int proven = tables.Count(t => t.Nodes.Any(n => n.Node.Id == missed[m] && n.Proven));
+                _output.WriteLine($"  misses node {actors.FindIndex(a => a.Id == missed[m])}: held by {held} tables, proven in {proven}; a lookup for it now: {lookups[m]}");
+            }
+        }
     }
 }
