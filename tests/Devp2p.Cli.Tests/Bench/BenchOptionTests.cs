@@ -21,6 +21,8 @@ public sealed class BenchOptionTests
     [InlineData(new[] { "bench", "peers", "--seconds", "0" }, "--seconds must be above 0")]
     [InlineData(new[] { "bench", "peers", "--rate", "-1" }, "--rate must be at least 1")]
     [InlineData(new[] { "bench", "peers", "--warmup", "-1" }, "bench peers: --warmup must be at least 0 and at most 600, got -1")]
+    [InlineData(new[] { "bench", "throughput", "--warmup", "601" }, "bench throughput: --warmup must be at least 0 and at most 600, got 601")]
+    [InlineData(new[] { "bench", "handshake", "--warmup", "-0.5" }, "bench handshake: --warmup must be at least 0 and at most 600, got -0.5")]
     [InlineData(new[] { "bench", "kernel", "--messages", "0" }, "bench kernel: --messages must be at least 1")]
     [InlineData(new[] { "bench", "kernel", "--bogus" }, "'--bogus'")]
     [InlineData(new[] { "bench", "throughput", "--compare", "geth" }, "bench throughput: --compare must be ethereumjs, got 'geth'")]

@@ -23,7 +23,7 @@ public sealed class BenchWorkloadTests
     [Fact]
     public void Throughput_reports_messages_and_megabytes_against_the_cipher_floor()
     {
-        var json = RunJson("bench", "throughput", "--size", "64", "--messages", "40", "--json");
+        var json = RunJson("bench", "throughput", "--size", "64", "--messages", "40", "--warmup", "0.1", "--json");
         AssertShape(json, "throughput", ["messagesPerSecond", "megabytesPerSecond", "requestsPerSecond", "cpuMicrosecondsPerRequest", "threadPoolWorkItemsPerRequest", "allocatedBytesPerRequest", "gen0Collections", "gen2Collections"], ["messagesPerSecond", "megabytesPerSecond"]);
         Assert.Equal("megabytesPerSecond", json.GetProperty("ratioOf").GetString());
         var ours = json.GetProperty("ours");
@@ -32,6 +32,7 @@ public sealed class BenchWorkloadTests
         AssertClose(2 * ours.GetProperty("requestsPerSecond").GetDouble(), ours.GetProperty("messagesPerSecond").GetDouble());
         Assert.Equal(64, json.GetProperty("settings").GetProperty("size").GetInt32());
         Assert.Equal(256, json.GetProperty("settings").GetProperty("window").GetInt32());
+        Assert.Equal(0.1, json.GetProperty("settings").GetProperty("warmupSeconds").GetDouble());
         // Every message crosses two nodes and is echoed: at least its payload is copied out of a connection buffer.
         Assert.True(ours.GetProperty("allocatedBytesPerRequest").GetDouble() >= 64);
         // Four frames are encrypted and decrypted per echo: the process cannot have spent no CPU on them.
@@ -51,18 +52,19 @@ public sealed class BenchWorkloadTests
     [Fact]
     public void Handshake_reports_rate_latency_and_the_ec_floor()
     {
-        var json = RunJson("bench", "handshake", "--connections", "3", "--concurrency", "2", "--json");
+        var json = RunJson("bench", "handshake", "--connections", "3", "--concurrency", "2", "--warmup", "0.1", "--json");
         AssertShape(json, "handshake", ["handshakesPerSecond", "latencyP50Ms", "latencyP99Ms", "failures", "allocatedBytesPerHandshake"], ["handshakesPerSecond"]);
         var ours = json.GetProperty("ours");
         Assert.True(ours.GetProperty("latencyP50Ms").GetDouble() <= ours.GetProperty("latencyP99Ms").GetDouble());
         Assert.Equal(0, ours.GetProperty("failures").GetDouble());
         Assert.True(ours.GetProperty("allocatedBytesPerHandshake").GetDouble() > 0);
+        Assert.Equal(0.1, json.GetProperty("settings").GetProperty("warmupSeconds").GetDouble());
     }
 
     [Fact]
     public void Discovery_reports_round_trips_against_sign_and_recover()
     {
-        var json = RunJson("bench", "discovery", "--pings", "6", "--concurrency", "2", "--json");
+        var json = RunJson("bench", "discovery", "--pings", "6", "--concurrency", "2", "--warmup", "0.1", "--json");
         AssertShape(json, "discovery", ["roundTripsPerSecond", "latencyP50Ms", "latencyP99Ms", "timeouts", "roundTripsPerCpuSecond"], ["roundTripsPerSecond", "roundTripsPerCpuSecond"]);
     }
 

@@ -17,7 +17,8 @@ namespace Devp2p.Cli.Commands.Bench;
 /// </summary>
 internal static class HandshakeBench
 {
-    public sealed record Options(int Connections, int Concurrency, EnodeUrl? Target);
+    /// <summary><paramref name="WarmupSeconds"/> of handshakes run first, unmeasured (<see cref="BenchWarmup"/>).</summary>
+    public sealed record Options(int Connections, int Concurrency, EnodeUrl? Target, double WarmupSeconds = BenchWarmup.DefaultSeconds);
 
     public static async Task<BenchResult> RunAsync(Options options, CancellationToken ct)
     {
@@ -39,32 +40,13 @@ internal static class HandshakeBench
                 remoteId = node.Info.Id.Bytes.ToArray();
             }
 
-            // One untimed handshake first: JIT, the native library, the listener's first accept.
+            // One untimed handshake first (the native library, the listener's first accept), then the warm-up.
             await OneAsync(endpoint, remoteId, ct);
+            await RunPhaseAsync(endpoint, remoteId, options.Concurrency, BenchWorkers.For(options.WarmupSeconds), ct);
 
-            var latency = new LatencyRecorder();
-            int next = 0, failures = 0;
-            string? lastError = null;
             long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var watch = Stopwatch.StartNew();
-            var workers = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(async () =>
-            {
-                while (Interlocked.Increment(ref next) <= options.Connections)
-                {
-                    long started = Stopwatch.GetTimestamp();
-                    try
-                    {
-                        await OneAsync(endpoint, remoteId, ct);
-                        latency.Add(Stopwatch.GetElapsedTime(started));
-                    }
-                    catch (Exception e) when (IsConnectionFailure(e, ct))
-                    {
-                        Interlocked.Increment(ref failures);
-                        lastError = e.Message;
-                    }
-                }
-            }, ct)).ToArray();
-            await Task.WhenAll(workers);
+            var (latency, failures, lastError) = await RunPhaseAsync(endpoint, remoteId, options.Concurrency, BenchWorkers.Times(options.Connections), ct);
             watch.Stop();
             double allocatedPerHandshake = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)options.Connections;
             if (latency.Count == 0)
@@ -85,6 +67,7 @@ internal static class HandshakeBench
                     ("connections", options.Connections),
                     ("concurrency", options.Concurrency),
                     ("target", options.Target?.ToString() ?? "own listener, loopback"),
+                    ("warmupSeconds", options.WarmupSeconds),
                     ("floor", "8 ECDH + 4 pubkey + 1 sign + 1 recover per handshake, on all cores")));
         }
         finally
@@ -92,6 +75,29 @@ internal static class HandshakeBench
             if (node is not null)
                 await node.DisposeAsync();
         }
+    }
+
+    private static async Task<(LatencyRecorder Latency, int Failures, string? LastError)> RunPhaseAsync(
+        IPEndPoint endpoint, byte[] remoteId, int concurrency, Func<bool> more, CancellationToken ct)
+    {
+        var latency = new LatencyRecorder();
+        int failures = 0;
+        string? lastError = null;
+        await BenchWorkers.RunAsync(concurrency, more, async () =>
+        {
+            long started = Stopwatch.GetTimestamp();
+            try
+            {
+                await OneAsync(endpoint, remoteId, ct);
+                latency.Add(Stopwatch.GetElapsedTime(started));
+            }
+            catch (Exception e) when (IsConnectionFailure(e, ct))
+            {
+                Interlocked.Increment(ref failures);
+                lastError = e.Message;
+            }
+        }, ct);
+        return (latency, failures, lastError);
     }
 
     private static async Task OneAsync(IPEndPoint endpoint, byte[] remoteId, CancellationToken ct)

@@ -19,10 +19,7 @@ internal static class PeersBench
     private const int EchoPayloadSize = 32;
 
     /// <summary><paramref name="WarmupSeconds"/> of the same echo load run first, unmeasured (see the class remarks).</summary>
-    public sealed record Options(int Count, int Rate, double Seconds, double WarmupSeconds = DefaultWarmupSeconds);
-
-    /// <summary>Long enough for the echo path's code to be re-jitted at tier 1 (the first ~2 s ran tier-0 code: 100 ms tails).</summary>
-    public const double DefaultWarmupSeconds = 2;
+    public sealed record Options(int Count, int Rate, double Seconds, double WarmupSeconds = BenchWarmup.DefaultSeconds);
 
     public static async Task<BenchResult> RunAsync(Options options, CancellationToken ct)
     {

@@ -30,7 +30,8 @@ internal static class ThroughputBench
     /// <summary>Requests kept in flight for <paramref name="size"/>-byte messages (256 up to 4 KiB, 16 at 64 KiB); bench.mjs uses the same rule.</summary>
     public static int WindowFor(int size) => Math.Clamp(MaxWindowBytes / size, 1, MaxWindow);
 
-    public sealed record Options(int Size, int Messages);
+    /// <summary><paramref name="WarmupSeconds"/> of the same echoes run first, unmeasured (<see cref="BenchWarmup"/>).</summary>
+    public sealed record Options(int Size, int Messages, double WarmupSeconds = BenchWarmup.DefaultSeconds);
 
     public static async Task<BenchResult> RunAsync(Options options, CancellationToken ct)
     {
@@ -45,7 +46,7 @@ internal static class ThroughputBench
 
         var payload = RlpPayload.OfTotalLength(options.Size);
         int window = WindowFor(options.Size);
-        await RunEchoesAsync(a, echo, payload, Math.Min(options.Messages, MaxWindow), window, ct); // warm-up
+        await WarmUpAsync(a, echo, payload, options, window, ct);
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         int gen0Before = GC.CollectionCount(0), gen2Before = GC.CollectionCount(2);
         var cpuBefore = ProcessCpu();
@@ -81,6 +82,7 @@ internal static class ThroughputBench
                 ("size", options.Size),
                 ("messages", options.Messages),
                 ("window", window),
+                ("warmupSeconds", options.WarmupSeconds),
                 ("counted", "messages both ways (request and echo)"),
                 ("floor", "Keccak-256 + AES-256-CTR once over each message, one core")));
     }
@@ -101,6 +103,16 @@ internal static class ThroughputBench
                 throw new TimeoutException("bench throughput: the two nodes did not connect within 30 s");
             await Task.Delay(10, ct);
         }
+    }
+
+    /// <summary>At least one window of echoes (the session's buffers), then more until the warm-up time is up.</summary>
+    private static async Task WarmUpAsync(BenchNode a, IActorRef echo, byte[] payload, Options options, int window, CancellationToken ct)
+    {
+        var warmup = TimeSpan.FromSeconds(options.WarmupSeconds);
+        var watch = Stopwatch.StartNew();
+        do
+            await RunEchoesAsync(a, echo, payload, Math.Min(options.Messages, Math.Max(window, 10_000)), window, ct);
+        while (watch.Elapsed < warmup);
     }
 
     private static async Task RunEchoesAsync(BenchNode from, IActorRef echo, byte[] payload, int messages, int window, CancellationToken ct)
