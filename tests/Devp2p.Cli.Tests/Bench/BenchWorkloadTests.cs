@@ -24,7 +24,7 @@ public sealed class BenchWorkloadTests
     public void Throughput_reports_messages_and_megabytes_against_the_cipher_floor()
     {
         var json = RunJson("bench", "throughput", "--size", "64", "--messages", "40", "--warmup", "0.1", "--json");
-        AssertShape(json, "throughput", ["messagesPerSecond", "megabytesPerSecond", "requestsPerSecond", "cpuMicrosecondsPerRequest", "threadPoolWorkItemsPerRequest", "allocatedBytesPerRequest", "gen0Collections", "gen2Collections"], ["messagesPerSecond", "megabytesPerSecond"]);
+        AssertShape(json, "throughput", ["messagesPerSecond", "megabytesPerSecond", "requestsPerSecond", "cpuMicrosecondsPerRequest", "threadPoolWorkItemsPerRequest", "allocatedBytesPerRequest", "gen0Collections", "gen2Collections", "jitCompiledMethods"], ["messagesPerSecond", "megabytesPerSecond"]);
         Assert.Equal("megabytesPerSecond", json.GetProperty("ratioOf").GetString());
         var ours = json.GetProperty("ours");
         AssertClose(ours.GetProperty("messagesPerSecond").GetDouble() * 64 / 1e6, ours.GetProperty("megabytesPerSecond").GetDouble());
@@ -33,6 +33,7 @@ public sealed class BenchWorkloadTests
         Assert.Equal(64, json.GetProperty("settings").GetProperty("size").GetInt32());
         Assert.Equal(256, json.GetProperty("settings").GetProperty("window").GetInt32());
         Assert.Equal(0.1, json.GetProperty("settings").GetProperty("warmupSeconds").GetDouble());
+        Assert.True(json.GetProperty("settings").GetProperty("warmupRanSeconds").GetDouble() >= 0.1);
         // Every message crosses two nodes and is echoed: at least its payload is copied out of a connection buffer.
         Assert.True(ours.GetProperty("allocatedBytesPerRequest").GetDouble() >= 64);
         // Four frames are encrypted and decrypted per echo: the process cannot have spent no CPU on them.
@@ -53,19 +54,20 @@ public sealed class BenchWorkloadTests
     public void Handshake_reports_rate_latency_and_the_ec_floor()
     {
         var json = RunJson("bench", "handshake", "--connections", "3", "--concurrency", "2", "--warmup", "0.1", "--json");
-        AssertShape(json, "handshake", ["handshakesPerSecond", "latencyP50Ms", "latencyP99Ms", "failures", "allocatedBytesPerHandshake"], ["handshakesPerSecond"]);
+        AssertShape(json, "handshake", ["handshakesPerSecond", "latencyP50Ms", "latencyP99Ms", "failures", "allocatedBytesPerHandshake", "jitCompiledMethods"], ["handshakesPerSecond"]);
         var ours = json.GetProperty("ours");
         Assert.True(ours.GetProperty("latencyP50Ms").GetDouble() <= ours.GetProperty("latencyP99Ms").GetDouble());
         Assert.Equal(0, ours.GetProperty("failures").GetDouble());
         Assert.True(ours.GetProperty("allocatedBytesPerHandshake").GetDouble() > 0);
         Assert.Equal(0.1, json.GetProperty("settings").GetProperty("warmupSeconds").GetDouble());
+        Assert.True(json.GetProperty("settings").GetProperty("warmupRanSeconds").GetDouble() >= 0.1);
     }
 
     [Fact]
     public void Discovery_reports_round_trips_against_sign_and_recover()
     {
         var json = RunJson("bench", "discovery", "--pings", "6", "--concurrency", "2", "--warmup", "0.1", "--json");
-        AssertShape(json, "discovery", ["roundTripsPerSecond", "latencyP50Ms", "latencyP99Ms", "timeouts", "roundTripsPerCpuSecond"], ["roundTripsPerSecond", "roundTripsPerCpuSecond"]);
+        AssertShape(json, "discovery", ["roundTripsPerSecond", "latencyP50Ms", "latencyP99Ms", "timeouts", "roundTripsPerCpuSecond", "jitCompiledMethods"], ["roundTripsPerSecond", "roundTripsPerCpuSecond"]);
     }
 
     [Fact]
@@ -73,7 +75,7 @@ public sealed class BenchWorkloadTests
     {
         var json = RunJson("bench", "peers", "--count", "20", "--rate", "100", "--seconds", "0.3", "--warmup", "0.3", "--json"); // 20: enough peers that their memory outweighs pool trimming between the two readings
         AssertShape(json, "peers",
-            ["managedBytesPerPeer", "workingSetBytesPerPeer", "echoP50Ms", "echoP99Ms", "echoMessagesPerSecond", "echoLost", "gen0Collections", "gen2Collections", "gcPauseMs"],
+            ["managedBytesPerPeer", "workingSetBytesPerPeer", "echoP50Ms", "echoP99Ms", "echoMessagesPerSecond", "echoLost", "gen0Collections", "gen2Collections", "gcPauseMs", "jitCompiledMethods"],
             ["managedBytesPerPeer", "workingSetBytesPerPeer", "echoP99Ms"]);
         var ours = json.GetProperty("ours");
         // Only the measured phase's echoes count: at most rate × sending time, so none of the warm-up's leaked in.

@@ -3,7 +3,7 @@ namespace Devp2p.Cli.Commands.Bench;
 /// <summary>
 /// The closed-loop load of the handshake and discovery benches: <c>concurrency</c> workers, each
 /// starting its next operation as soon as its last one finished, while <c>more</c> says so (a shared
-/// count for the measured phase, a clock for the warm-up).
+/// count for the measured phase, <see cref="BenchWarmup.More"/> for the warm-up).
 /// </summary>
 internal static class BenchWorkers
 {
@@ -16,13 +16,6 @@ internal static class BenchWorkers
                 await one();
             }
         }, ct)));
-
-    /// <summary>A condition true for <paramref name="seconds"/> from now.</summary>
-    public static Func<bool> For(double seconds)
-    {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        return () => watch.Elapsed.TotalSeconds < seconds;
-    }
 
     /// <summary>A condition true <paramref name="count"/> times in all, across the workers.</summary>
     public static Func<bool> Times(int count)

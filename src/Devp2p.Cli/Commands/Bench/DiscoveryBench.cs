@@ -41,13 +41,16 @@ internal static class DiscoveryBench
             if (!warm.Success)
                 throw new CliException($"bench discovery: {target.UdpEndPoint} did not answer a Ping: {warm.Error}");
 
-            await RunPhaseAsync(a, target, options.Concurrency, BenchWorkers.For(options.WarmupSeconds), ct);
+            var warmup = BenchWarmup.Start(options.WarmupSeconds);
+            await RunPhaseAsync(a, target, options.Concurrency, warmup.More, ct);
 
+            long jitBefore = BenchWarmup.JitMethods;
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             var (latency, timeouts) = await RunPhaseAsync(a, target, options.Concurrency, BenchWorkers.Times(options.Pings), ct);
             watch.Stop();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            long jitMethods = BenchWarmup.JitMethods - jitBefore;
 
             double floor = EcFloor.PingRoundTripsPerSecond(Secp256k1.Default, options.Pings, Environment.ProcessorCount);
             double floorPerCpuSecond = RoundTripsPerCpuSecond(Secp256k1.Default, Math.Min(options.Pings, 2000));
@@ -58,6 +61,7 @@ internal static class DiscoveryBench
                     new("latencyP99Ms", latency.PercentileMs(99), "ms"),
                     new("timeouts", timeouts, "count"),
                     new("roundTripsPerCpuSecond", cpu > TimeSpan.Zero ? latency.Count / cpu.TotalSeconds : 0, "1/s"),
+                    new("jitCompiledMethods", jitMethods, "count"),
                 ],
                 [new("roundTripsPerSecond", floor, "1/s"), new("roundTripsPerCpuSecond", floorPerCpuSecond, "1/s")],
                 "roundTripsPerSecond",
@@ -66,6 +70,7 @@ internal static class DiscoveryBench
                     ("concurrency", options.Concurrency),
                     ("target", options.Target?.ToString() ?? "own endpoint, loopback"),
                     ("warmupSeconds", options.WarmupSeconds),
+                    ("warmupRanSeconds", Math.Round(warmup.Elapsed.TotalSeconds, 1)),
                     ("floor", "2 sign + 2 recover per round trip, on all cores")));
         }
         finally

@@ -42,12 +42,15 @@ internal static class HandshakeBench
 
             // One untimed handshake first (the native library, the listener's first accept), then the warm-up.
             await OneAsync(endpoint, remoteId, ct);
-            await RunPhaseAsync(endpoint, remoteId, options.Concurrency, BenchWorkers.For(options.WarmupSeconds), ct);
+            var warmup = BenchWarmup.Start(options.WarmupSeconds);
+            await RunPhaseAsync(endpoint, remoteId, options.Concurrency, warmup.More, ct);
 
             long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            long jitBefore = BenchWarmup.JitMethods;
             var watch = Stopwatch.StartNew();
             var (latency, failures, lastError) = await RunPhaseAsync(endpoint, remoteId, options.Concurrency, BenchWorkers.Times(options.Connections), ct);
             watch.Stop();
+            long jitMethods = BenchWarmup.JitMethods - jitBefore;
             double allocatedPerHandshake = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)options.Connections;
             if (latency.Count == 0)
                 throw new CliException($"bench handshake: no handshake with {endpoint} succeeded: {lastError}");
@@ -60,6 +63,7 @@ internal static class HandshakeBench
                     new("latencyP99Ms", latency.PercentileMs(99), "ms"),
                     new("failures", failures, "count"),
                     new("allocatedBytesPerHandshake", allocatedPerHandshake, "B"),
+                    new("jitCompiledMethods", jitMethods, "count"),
                 ],
                 [new("handshakesPerSecond", floor, "1/s")],
                 "handshakesPerSecond",
@@ -68,6 +72,7 @@ internal static class HandshakeBench
                     ("concurrency", options.Concurrency),
                     ("target", options.Target?.ToString() ?? "own listener, loopback"),
                     ("warmupSeconds", options.WarmupSeconds),
+                    ("warmupRanSeconds", Math.Round(warmup.Elapsed.TotalSeconds, 1)),
                     ("floor", "8 ECDH + 4 pubkey + 1 sign + 1 recover per handshake, on all cores")));
         }
         finally

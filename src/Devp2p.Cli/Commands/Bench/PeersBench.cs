@@ -21,6 +21,9 @@ internal static class PeersBench
     /// <summary><paramref name="WarmupSeconds"/> of the same echo load run first, unmeasured (see the class remarks).</summary>
     public sealed record Options(int Count, int Rate, double Seconds, double WarmupSeconds = BenchWarmup.DefaultSeconds);
 
+    /// <summary>The warm-up runs the echo load in steps this long until <see cref="BenchWarmup"/> is done.</summary>
+    private static readonly TimeSpan WarmupStep = TimeSpan.FromSeconds(0.5);
+
     public static async Task<BenchResult> RunAsync(Options options, CancellationToken ct)
     {
         await using var node = await BenchNode.StartAsync("bench-peers", new IPEndPoint(IPAddress.Loopback, 0),
@@ -45,11 +48,14 @@ internal static class PeersBench
             await WaitForPeersAsync(node, options.Count, ct);
             var (managedAfter, workingSetAfter) = MemoryNow();
 
-            if (options.WarmupSeconds > 0)
-                await load.RunPhaseAsync(TimeSpan.FromSeconds(options.WarmupSeconds), ct);
+            var warmup = BenchWarmup.Start(options.WarmupSeconds);
+            while (warmup.More())
+                await load.RunPhaseAsync(WarmupStep, ct);
+            long jitBefore = BenchWarmup.JitMethods;
             var gc = GcWindow.Start();
             var echo = await load.RunPhaseAsync(TimeSpan.FromSeconds(options.Seconds), ct);
             var (gen0, gen2, pause) = gc.Stop();
+            long jitMethods = BenchWarmup.JitMethods - jitBefore;
             var latency = echo.Latency;
             double seconds = echo.Sending.TotalSeconds;
 
@@ -64,6 +70,7 @@ internal static class PeersBench
                     new("gen0Collections", gen0, "count"),
                     new("gen2Collections", gen2, "count"),
                     new("gcPauseMs", pause.TotalMilliseconds, "ms"),
+                    new("jitCompiledMethods", jitMethods, "count"),
                 ],
                 [
                     new("managedBytesPerPeer", BudgetBytesPerPeer, "B"),
@@ -76,6 +83,7 @@ internal static class PeersBench
                     ("rate", options.Rate),
                     ("seconds", options.Seconds),
                     ("warmupSeconds", options.WarmupSeconds),
+                    ("warmupRanSeconds", Math.Round(warmup.Elapsed.TotalSeconds, 1)),
                     ("floor", "issue 8 budget: 32 KiB per peer, echo p99 5 ms (lower is better)"),
                     ("memory", "whole process: includes the in-process dialers' end of each connection")));
         }

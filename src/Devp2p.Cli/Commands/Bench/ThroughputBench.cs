@@ -46,7 +46,8 @@ internal static class ThroughputBench
 
         var payload = RlpPayload.OfTotalLength(options.Size);
         int window = WindowFor(options.Size);
-        await WarmUpAsync(a, echo, payload, options, window, ct);
+        var warmup = await WarmUpAsync(a, echo, payload, options, window, ct);
+        long jitBefore = BenchWarmup.JitMethods;
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         int gen0Before = GC.CollectionCount(0), gen2Before = GC.CollectionCount(2);
         var cpuBefore = ProcessCpu();
@@ -58,6 +59,7 @@ internal static class ThroughputBench
         double workItemsPerRequest = (ThreadPool.CompletedWorkItemCount - workItemsBefore) / (double)options.Messages;
         double allocatedPerRequest = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)options.Messages;
         int gen0 = GC.CollectionCount(0) - gen0Before, gen2 = GC.CollectionCount(2) - gen2Before;
+        long jitMethods = BenchWarmup.JitMethods - jitBefore;
 
         double requestsPerSecond = options.Messages / watch.Elapsed.TotalSeconds;
         double messagesPerSecond = 2 * requestsPerSecond; // each request and its echo cross the session
@@ -72,6 +74,7 @@ internal static class ThroughputBench
                 new("allocatedBytesPerRequest", allocatedPerRequest, "B"),
                 new("gen0Collections", gen0, "count"),
                 new("gen2Collections", gen2, "count"),
+                new("jitCompiledMethods", jitMethods, "count"),
             ],
             [
                 new("messagesPerSecond", floor, "1/s"),
@@ -83,6 +86,7 @@ internal static class ThroughputBench
                 ("messages", options.Messages),
                 ("window", window),
                 ("warmupSeconds", options.WarmupSeconds),
+                ("warmupRanSeconds", Math.Round(warmup.Elapsed.TotalSeconds, 1)),
                 ("counted", "messages both ways (request and echo)"),
                 ("floor", "Keccak-256 + AES-256-CTR once over each message, one core")));
     }
@@ -105,14 +109,14 @@ internal static class ThroughputBench
         }
     }
 
-    /// <summary>At least one window of echoes (the session's buffers), then more until the warm-up time is up.</summary>
-    private static async Task WarmUpAsync(BenchNode a, IActorRef echo, byte[] payload, Options options, int window, CancellationToken ct)
+    /// <summary>One window of echoes (the session's buffers, the first calls), then more until <see cref="BenchWarmup"/> is done.</summary>
+    private static async Task<BenchWarmup> WarmUpAsync(BenchNode a, IActorRef echo, byte[] payload, Options options, int window, CancellationToken ct)
     {
-        var warmup = TimeSpan.FromSeconds(options.WarmupSeconds);
-        var watch = Stopwatch.StartNew();
-        do
-            await RunEchoesAsync(a, echo, payload, Math.Min(options.Messages, Math.Max(window, 10_000)), window, ct);
-        while (watch.Elapsed < warmup);
+        var warmup = BenchWarmup.Start(options.WarmupSeconds);
+        await RunEchoesAsync(a, echo, payload, Math.Min(options.Messages, window), window, ct);
+        while (warmup.More())
+            await RunEchoesAsync(a, echo, payload, Math.Max(window, 10_000), window, ct);
+        return warmup;
     }
 
     private static async Task RunEchoesAsync(BenchNode from, IActorRef echo, byte[] payload, int messages, int window, CancellationToken ct)
