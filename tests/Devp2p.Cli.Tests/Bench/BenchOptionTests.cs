@@ -11,6 +11,7 @@ public sealed class BenchOptionTests
     [InlineData(new[] { "bench", "throughput", "--size", "big" }, "big")]
     [InlineData(new[] { "bench", "handshake", "--connections", "0" }, "--connections must be at least 1")]
     [InlineData(new[] { "bench", "handshake", "--concurrency", "-3" }, "--concurrency must be at least 1, got -3")]
+    [InlineData(new[] { "bench", "handshake", "--concurrency", "1025" }, "bench handshake: --concurrency must be at most 1024, got 1025")]
     [InlineData(new[] { "bench", "handshake", "--target", "enode://zz@127.0.0.1:30303" }, "bench handshake: --target")]
     [InlineData(new[] { "bench", "handshake", "--listen", "127.0.0.1:0", "--target", "enode://x" }, "give --target or --listen, not both")]
     [InlineData(new[] { "bench", "discovery", "--pings", "0" }, "--pings must be at least 1")]

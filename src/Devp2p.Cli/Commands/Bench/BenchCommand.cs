@@ -94,7 +94,7 @@ public static class BenchCommand
             }
             var options = new HandshakeBench.Options(
                 Positive(parse.GetValue(connections), "--connections", name),
-                Positive(parse.GetValue(concurrency), "--concurrency", name),
+                AtMost(Positive(parse.GetValue(concurrency), "--concurrency", name), HandshakeBench.MaxConcurrency, "--concurrency", name),
                 Enode(parse.GetValue(target), name),
                 Warmup(parse, warmup, name));
             bool other = Compare(parse.GetValue(compare), options.Target is not null, name);
@@ -207,6 +207,9 @@ public static class BenchCommand
 
     private static int Positive(int value, string option, string command) =>
         value > 0 ? value : throw new CliException($"{command}: {option} must be at least 1, got {value}");
+
+    private static int AtMost(int value, int max, string option, string command) =>
+        value <= max ? value : throw new CliException($"{command}: {option} must be at most {max}, got {value}");
 
     private static EnodeUrl? Enode(string? text, string command)
     {
