@@ -107,7 +107,7 @@ public static class BenchCommand
     private static Command Throughput(CliOutput io)
     {
         var size = new Option<int>("--size") { Description = "message size in bytes: 64, 1024 or 65536", DefaultValueFactory = _ => 1024 };
-        var messages = new Option<int>("--messages") { Description = "echo requests to send", DefaultValueFactory = _ => 20_000 };
+        var messages = new Option<int?>("--messages") { Description = "echo requests to send (default: 200000 at 64 B, 100000 at 1 KiB, 20000 at 64 KiB)" };
         var warmup = WarmupOption();
         var compare = CompareOption();
         var json = JsonOption();
@@ -118,10 +118,12 @@ public static class BenchCommand
             int s = parse.GetValue(size);
             if (!ThroughputSizes.Contains(s))
                 throw new CliException($"{name}: --size must be 64, 1024 or 65536, got {s}");
-            var options = new ThroughputBench.Options(s, Positive(parse.GetValue(messages), "--messages", name), Warmup(parse, warmup, name));
+            int m = parse.GetValue(messages) ?? ThroughputBench.DefaultMessages(s);
+            var options = new ThroughputBench.Options(s, Positive(m, "--messages", name), Warmup(parse, warmup, name));
             bool other = Compare(parse.GetValue(compare), false, name);
             return Report(io, parse.GetValue(json),
-                WithComparison(ThroughputBench.RunAsync(options, ct), other, "throughput", options.Size, options.Messages, ct));
+                WithComparison(ThroughputBench.RunAsync(options, ct), other, "throughput", options.Size,
+                    Math.Min(options.Messages, ThroughputBench.MaxEthereumJsMessages), ct));
         });
         return command;
     }

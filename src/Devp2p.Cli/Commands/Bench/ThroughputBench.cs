@@ -27,6 +27,17 @@ internal static class ThroughputBench
     /// <summary>Bytes of requests in flight at most: 16 MiB queued would measure socket buffers (and makes ethereumjs' receive buffer quadratic).</summary>
     public const int MaxWindowBytes = 1 << 20;
 
+    /// <summary>Requests measured by default: about a second or more of steady state at each size on two cores.</summary>
+    public static int DefaultMessages(int size) => size switch
+    {
+        <= 64 => 200_000,
+        <= 1024 => 100_000,
+        _ => 20_000,
+    };
+
+    /// <summary>Requests the ethereumjs harness runs at most with <c>--compare</c>: it is idle-bound (Nagle, delayed ACKs), ~4,000 msg/s at 64 B.</summary>
+    public const int MaxEthereumJsMessages = 20_000;
+
     /// <summary>Requests kept in flight for <paramref name="size"/>-byte messages (256 up to 4 KiB, 16 at 64 KiB); bench.mjs uses the same rule.</summary>
     public static int WindowFor(int size) => Math.Clamp(MaxWindowBytes / size, 1, MaxWindow);
 
