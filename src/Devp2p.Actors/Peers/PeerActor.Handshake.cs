@@ -30,7 +30,7 @@ public sealed partial class PeerActor
     {
         Timers.StartSingleTimer(PeerTimers.EncHandshake, new PeerTimers.StageTimeout("enc handshake"), _settings.HandshakeTimeout);
         // The actor's timer is the one deadline: it cancels the token.
-        var options = new RlpxConnectionOptions { HandshakeTimeout = Timeout.InfiniteTimeSpan };
+        var options = new RlpxConnectionOptions { HandshakeTimeout = Timeout.InfiniteTimeSpan, LocalPublicKey = OurHello.For(_settings).Hello.NodeId };
         var stream = _setup.Stream;
         var key = _settings.PrivateKey;
         var destination = _setup.DialDestination is { } d ? d.Bytes.ToArray() : null;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using Devp2p.Protocol.Crypto;
@@ -112,11 +113,16 @@ public static class Ecies
         CryptographicOperations.ZeroMemory(k);
     }
 
+    /// <summary>HMAC-SHA-256 over iv ‖ c ‖ shared-mac-data, in one call (the data is a few hundred bytes).</summary>
     private static void ComputeTag(ReadOnlySpan<byte> macKey, ReadOnlySpan<byte> ivAndBody, ReadOnlySpan<byte> sharedMacData, Span<byte> tag)
     {
-        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, macKey);
-        hmac.AppendData(ivAndBody);
-        hmac.AppendData(sharedMacData);
-        hmac.GetHashAndReset(tag);
+        int length = ivAndBody.Length + sharedMacData.Length;
+        byte[]? rented = length > 1024 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        Span<byte> input = rented is null ? stackalloc byte[length] : rented.AsSpan(0, length);
+        ivAndBody.CopyTo(input);
+        sharedMacData.CopyTo(input[ivAndBody.Length..]);
+        HMACSHA256.HashData(macKey, input, tag);
+        if (rented is not null)
+            ArrayPool<byte>.Shared.Return(rented);
     }
 }

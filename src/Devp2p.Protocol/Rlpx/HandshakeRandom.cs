@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Devp2p.Protocol.Crypto;
 
 namespace Devp2p.Protocol.Rlpx;
@@ -23,7 +22,8 @@ public interface IHandshakeRandom
     void FillBytes(Span<byte> data);
 }
 
-/// <summary>The operating system's CSPRNG as an <see cref="IHandshakeRandom"/>.</summary>
+/// <summary>The operating system's CSPRNG as an <see cref="IHandshakeRandom"/>, drawn through
+/// <see cref="BufferedRandom"/> (one OpenSSL call every few handshakes instead of six per side).</summary>
 public sealed class HandshakeRandom : IHandshakeRandom
 {
     /// <summary>The shared instance (stateless, thread-safe).</summary>
@@ -33,11 +33,18 @@ public sealed class HandshakeRandom : IHandshakeRandom
     {
     }
 
-    public void FillEphemeralKey(Span<byte> privateKey) => Secp256k1.GeneratePrivateKey(privateKey);
+    public void FillEphemeralKey(Span<byte> privateKey)
+    {
+        if (privateKey.Length != Secp256k1.PrivateKeyLength)
+            throw new ArgumentException($"private key output must be {Secp256k1.PrivateKeyLength} bytes, got {privateKey.Length}", nameof(privateKey));
+        do
+            BufferedRandom.Fill(privateKey);
+        while (!Secp256k1Input.IsScalarInRange(privateKey)); // zero or ≥ n: 2⁻¹²⁸-likely, draw again
+    }
 
-    public void FillNonce(Span<byte> nonce) => RandomNumberGenerator.Fill(nonce);
+    public void FillNonce(Span<byte> nonce) => BufferedRandom.Fill(nonce);
 
-    public int NextPaddingLength() => RandomNumberGenerator.GetInt32(100, 200);
+    public int NextPaddingLength() => BufferedRandom.NextInt32(100, 200);
 
-    public void FillBytes(Span<byte> data) => RandomNumberGenerator.Fill(data);
+    public void FillBytes(Span<byte> data) => BufferedRandom.Fill(data);
 }

@@ -18,6 +18,7 @@ public sealed class InitiatorHandshake
     private readonly byte[] _ephemeralKey = new byte[32];
     private readonly byte[] _nonce = new byte[32];
     private readonly HandshakePacketReader _ackReader;
+    private readonly byte[]? _staticPublicKey;
     private byte[]? _authPacket;
     private RlpxSecrets? _secrets;
 
@@ -25,11 +26,16 @@ public sealed class InitiatorHandshake
     /// <param name="remotePublicKey">The peer's node id, 33/64/65 bytes; a bad key is <see cref="CryptoException"/>.</param>
     /// <param name="random">Source of the ephemeral key, nonce, padding and ECIES randomness; default the OS CSPRNG.</param>
     /// <param name="secp">secp256k1 backend; default <see cref="Secp256k1.Default"/>.</param>
-    public InitiatorHandshake(ReadOnlySpan<byte> staticPrivateKey, ReadOnlySpan<byte> remotePublicKey, IHandshakeRandom? random = null, ISecp256k1? secp = null)
+    /// <param name="staticPublicKey">Our public key (64 bytes) if the caller has it, else derived here; see <see cref="RlpxConnectionOptions.LocalPublicKey"/>.</param>
+    public InitiatorHandshake(ReadOnlySpan<byte> staticPrivateKey, ReadOnlySpan<byte> remotePublicKey, IHandshakeRandom? random = null, ISecp256k1? secp = null,
+        ReadOnlySpan<byte> staticPublicKey = default)
     {
         _secp = secp ?? Secp256k1.Default;
         _random = random ?? HandshakeRandom.Secure;
         _staticKey = staticPrivateKey.ToArray();
+        if (!staticPublicKey.IsEmpty && staticPublicKey.Length != 64)
+            throw new ArgumentException($"our static public key must be 64 bytes (raw x ‖ y), got {staticPublicKey.Length}", nameof(staticPublicKey));
+        _staticPublicKey = staticPublicKey.IsEmpty ? null : staticPublicKey.ToArray();
         _remotePublicKey = _secp.ConvertPublicKey(remotePublicKey, PublicKeyFormat.Raw64);
         _ackReader = new HandshakePacketReader(_secp, _staticKey, HandshakeConstants.LegacyAckPacketLength);
     }
@@ -58,7 +64,7 @@ public sealed class InitiatorHandshake
         AesCtr.Xor(signed, _nonce, signed);
         var auth = new AuthMessage(
             _secp.Sign(_ephemeralKey, signed),
-            _secp.CreatePublicKey(_staticKey),
+            _staticPublicKey ?? _secp.CreatePublicKey(_staticKey),
             (byte[])_nonce.Clone());
         _authPacket = HandshakePacket.SealEip8(_secp, _remotePublicKey, auth.EncodeEip8(), _random);
         return _authPacket;

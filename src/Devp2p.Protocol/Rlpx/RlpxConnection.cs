@@ -46,7 +46,7 @@ public sealed class RlpxConnection : IAsyncDisposable
         RlpxConnectionOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= RlpxConnectionOptions.Default;
-        var handshake = new InitiatorHandshake(staticPrivateKey.Span, remotePublicKey.Span, options.Random, options.Secp);
+        var handshake = new InitiatorHandshake(staticPrivateKey.Span, remotePublicKey.Span, options.Random, options.Secp, options.LocalPublicKey.Span);
         await WithDeadline(options, async ct =>
         {
             await stream.WriteAsync(handshake.CreateAuth(), ct).ConfigureAwait(false);

@@ -12,6 +12,13 @@ public sealed record RlpxConnectionOptions
 
     public ISecp256k1? Secp { get; init; }
 
+    /// <summary>
+    /// Our static public key (64 bytes), when the caller already has it: a node's key does not change,
+    /// so a dialer need not derive it again for every auth (one secp256k1 multiplication per dial).
+    /// It must belong to the private key passed to the handshake; a wrong one makes the remote reject the auth.
+    /// </summary>
+    public ReadOnlyMemory<byte> LocalPublicKey { get; init; }
+
     public int MaxFrameSize { get; init; } = FrameReader.DefaultMaxFrameSize;
 
     public int MaxMessageSize { get; init; } = RlpxSession.DefaultMaxMessageSize;

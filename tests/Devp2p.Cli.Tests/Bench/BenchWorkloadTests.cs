@@ -23,8 +23,8 @@ public sealed class BenchWorkloadTests
     [Fact]
     public void Throughput_reports_messages_and_megabytes_against_the_cipher_floor()
     {
-        var json = RunJson("bench", "throughput", "--size", "64", "--messages", "40", "--json");
-        AssertShape(json, "throughput", ["messagesPerSecond", "megabytesPerSecond", "requestsPerSecond", "cpuMicrosecondsPerRequest", "threadPoolWorkItemsPerRequest", "allocatedBytesPerRequest", "gen0Collections", "gen2Collections"], ["messagesPerSecond", "megabytesPerSecond"]);
+        var json = RunJson("bench", "throughput", "--size", "64", "--messages", "40", "--warmup", "0.1", "--json");
+        AssertShape(json, "throughput", ["messagesPerSecond", "megabytesPerSecond", "requestsPerSecond", "cpuMicrosecondsPerRequest", "threadPoolWorkItemsPerRequest", "allocatedBytesPerRequest", "gen0Collections", "gen2Collections", "jitCompiledMethods"], ["messagesPerSecond", "megabytesPerSecond"]);
         Assert.Equal("megabytesPerSecond", json.GetProperty("ratioOf").GetString());
         var ours = json.GetProperty("ours");
         AssertClose(ours.GetProperty("messagesPerSecond").GetDouble() * 64 / 1e6, ours.GetProperty("megabytesPerSecond").GetDouble());
@@ -32,6 +32,8 @@ public sealed class BenchWorkloadTests
         AssertClose(2 * ours.GetProperty("requestsPerSecond").GetDouble(), ours.GetProperty("messagesPerSecond").GetDouble());
         Assert.Equal(64, json.GetProperty("settings").GetProperty("size").GetInt32());
         Assert.Equal(256, json.GetProperty("settings").GetProperty("window").GetInt32());
+        Assert.Equal(0.1, json.GetProperty("settings").GetProperty("warmupSeconds").GetDouble());
+        Assert.True(json.GetProperty("settings").GetProperty("warmupRanSeconds").GetDouble() >= 0.1);
         // Every message crosses two nodes and is echoed: at least its payload is copied out of a connection buffer.
         Assert.True(ours.GetProperty("allocatedBytesPerRequest").GetDouble() >= 64);
         // Four frames are encrypted and decrypted per echo: the process cannot have spent no CPU on them.
@@ -51,19 +53,28 @@ public sealed class BenchWorkloadTests
     [Fact]
     public void Handshake_reports_rate_latency_and_the_ec_floor()
     {
-        var json = RunJson("bench", "handshake", "--connections", "3", "--concurrency", "2", "--json");
-        AssertShape(json, "handshake", ["handshakesPerSecond", "latencyP50Ms", "latencyP99Ms", "failures", "allocatedBytesPerHandshake"], ["handshakesPerSecond"]);
+        var json = RunJson("bench", "handshake", "--connections", "3", "--concurrency", "2", "--warmup", "0.1", "--json");
+        AssertShape(json, "handshake",
+            ["handshakesPerSecond", "ecAndSocketHandshakesPerSecond", "latencyP50Ms", "latencyP99Ms", "failures", "allocatedBytesPerHandshake", "jitCompiledMethods"],
+            ["handshakesPerSecond", "socketHandshakesPerSecond", "ecAndSocketHandshakesPerSecond"]);
         var ours = json.GetProperty("ours");
+        var floor = json.GetProperty("floor");
+        // The zero-overhead handshake pays the EC work and the socket work one after the other (both use every core).
+        double ec = floor.GetProperty("handshakesPerSecond").GetDouble(), sockets = floor.GetProperty("socketHandshakesPerSecond").GetDouble();
+        AssertClose(1 / (1 / ec + 1 / sockets), floor.GetProperty("ecAndSocketHandshakesPerSecond").GetDouble());
+        Assert.Equal(ours.GetProperty("handshakesPerSecond").GetDouble(), ours.GetProperty("ecAndSocketHandshakesPerSecond").GetDouble());
         Assert.True(ours.GetProperty("latencyP50Ms").GetDouble() <= ours.GetProperty("latencyP99Ms").GetDouble());
         Assert.Equal(0, ours.GetProperty("failures").GetDouble());
         Assert.True(ours.GetProperty("allocatedBytesPerHandshake").GetDouble() > 0);
+        Assert.Equal(0.1, json.GetProperty("settings").GetProperty("warmupSeconds").GetDouble());
+        Assert.True(json.GetProperty("settings").GetProperty("warmupRanSeconds").GetDouble() >= 0.1);
     }
 
     [Fact]
     public void Discovery_reports_round_trips_against_sign_and_recover()
     {
-        var json = RunJson("bench", "discovery", "--pings", "6", "--concurrency", "2", "--json");
-        AssertShape(json, "discovery", ["roundTripsPerSecond", "latencyP50Ms", "latencyP99Ms", "timeouts", "roundTripsPerCpuSecond"], ["roundTripsPerSecond", "roundTripsPerCpuSecond"]);
+        var json = RunJson("bench", "discovery", "--pings", "6", "--concurrency", "2", "--warmup", "0.1", "--json");
+        AssertShape(json, "discovery", ["roundTripsPerSecond", "latencyP50Ms", "latencyP99Ms", "timeouts", "roundTripsPerCpuSecond", "jitCompiledMethods"], ["roundTripsPerSecond", "roundTripsPerCpuSecond"]);
     }
 
     [Fact]
@@ -71,7 +82,7 @@ public sealed class BenchWorkloadTests
     {
         var json = RunJson("bench", "peers", "--count", "20", "--rate", "100", "--seconds", "0.3", "--warmup", "0.3", "--json"); // 20: enough peers that their memory outweighs pool trimming between the two readings
         AssertShape(json, "peers",
-            ["managedBytesPerPeer", "workingSetBytesPerPeer", "echoP50Ms", "echoP99Ms", "echoMessagesPerSecond", "echoLost", "gen0Collections", "gen2Collections", "gcPauseMs"],
+            ["managedBytesPerPeer", "workingSetBytesPerPeer", "echoP50Ms", "echoP99Ms", "echoMessagesPerSecond", "echoLost", "gen0Collections", "gen2Collections", "gcPauseMs", "jitCompiledMethods"],
             ["managedBytesPerPeer", "workingSetBytesPerPeer", "echoP99Ms"]);
         var ours = json.GetProperty("ours");
         // Only the measured phase's echoes count: at most rate × sending time, so none of the warm-up's leaked in.

@@ -34,7 +34,7 @@ public sealed class HandshakeListenTests
         Assert.StartsWith("enode://", enode);
         Assert.True(JsonDocument.Parse(Lines()[1]).RootElement.GetProperty("floor").GetProperty("handshakesPerSecond").GetDouble() > 0);
 
-        var run = Cli.Run("bench", "handshake", "--target", enode, "--connections", "3", "--concurrency", "1", "--json");
+        var run = Cli.Run("bench", "handshake", "--target", enode, "--connections", "3", "--concurrency", "1", "--warmup", "0", "--json");
         Assert.True(run.ExitCode == 0, run.Err);
         var result = JsonDocument.Parse(run.Out).RootElement;
         Assert.Equal(enode, result.GetProperty("settings").GetProperty("target").GetString());

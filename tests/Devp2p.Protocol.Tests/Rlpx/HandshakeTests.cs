@@ -36,6 +36,33 @@ public class HandshakeTests
         Assert.Equal(Secp.CreatePublicKey(keyA), b.RemotePublicKey);
     }
 
+    [Fact]
+    public void A_known_static_public_key_gives_the_same_auth_as_deriving_it()
+    {
+        var keyA = Secp256k1.GeneratePrivateKey();
+        var keyB = Secp256k1.GeneratePrivateKey();
+        var ephemeral = Secp256k1.GeneratePrivateKey();
+        byte[] Auth(ReadOnlySpan<byte> staticPublicKey)
+        {
+            var initiator = new InitiatorHandshake(keyA, Secp.CreatePublicKey(keyB), new ScriptedRandom(ephemeral, seed: 7), Secp, staticPublicKey);
+            return initiator.CreateAuth();
+        }
+        var derived = Auth(default);
+        var given = Auth(Secp.CreatePublicKey(keyA));
+        Assert.Equal(derived, given);
+        // And the recipient learns exactly that key from it.
+        var recipient = new RecipientHandshake(keyB, secp: Secp);
+        Feed(given, () => recipient.BytesWanted, recipient.Receive);
+        Assert.Equal(Secp.CreatePublicKey(keyA), recipient.Secrets.RemotePublicKey);
+    }
+
+    [Theory]
+    [InlineData(33)]
+    [InlineData(65)]
+    public void A_static_public_key_not_in_raw_64_byte_form_is_refused(int length) =>
+        Assert.Throws<ArgumentException>(() => new InitiatorHandshake(Secp256k1.GeneratePrivateKey(), Secp.CreatePublicKey(Secp256k1.GeneratePrivateKey()),
+            secp: Secp, staticPublicKey: new byte[length]));
+
     [Theory]
     [InlineData(100)]
     [InlineData(199)]

@@ -38,9 +38,12 @@ internal sealed class BenchDialer : IAsyncDisposable
 
     public Hello Remote { get; }
 
-    /// <summary>Connects, runs the RLPx handshake and the Hello exchange; throws if the remote sends Disconnect instead.</summary>
-    public static async Task<BenchDialer> ConnectAsync(IPEndPoint remote, byte[] remoteId, IPAddress? localAddress, TimeSpan timeout, CancellationToken ct)
+    /// <summary>Connects, runs the RLPx handshake and the Hello exchange; throws if the remote sends Disconnect instead.
+    /// Without an <paramref name="identity"/> the dialer is a new node with a fresh key.</summary>
+    public static async Task<BenchDialer> ConnectAsync(IPEndPoint remote, byte[] remoteId, IPAddress? localAddress, TimeSpan timeout, CancellationToken ct,
+        BenchIdentity? identity = null)
     {
+        identity ??= BenchIdentity.Create();
         var client = new TcpClient(remote.AddressFamily) { NoDelay = true };
         try
         {
@@ -49,10 +52,9 @@ internal sealed class BenchDialer : IAsyncDisposable
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
             deadline.CancelAfter(timeout);
             await client.ConnectAsync(remote, deadline.Token);
-            var key = Secp256k1.GeneratePrivateKey();
-            var connection = await RlpxConnection.InitiateAsync(client.GetStream(), key, remoteId,
-                new RlpxConnectionOptions { HandshakeTimeout = timeout }, deadline.Token);
-            var hello = new Hello(P2pMessageCodes.P2pVersion, "devp2p-bench-dialer", [EchoProtocol.Registration.Capability], 0, Secp256k1.Default.CreatePublicKey(key));
+            var connection = await RlpxConnection.InitiateAsync(client.GetStream(), identity.PrivateKey, remoteId,
+                new RlpxConnectionOptions { HandshakeTimeout = timeout, LocalPublicKey = identity.PublicKey }, deadline.Token);
+            var hello = new Hello(P2pMessageCodes.P2pVersion, "devp2p-bench-dialer", [EchoProtocol.Registration.Capability], 0, identity.PublicKey);
             var result = await HelloExchange.RunAsync(connection, hello, deadline.Token);
             if (result.Remote is null)
             {

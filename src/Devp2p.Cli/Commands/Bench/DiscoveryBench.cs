@@ -17,7 +17,8 @@ namespace Devp2p.Cli.Commands.Bench;
 /// </summary>
 internal static class DiscoveryBench
 {
-    public sealed record Options(int Pings, int Concurrency, EnodeUrl? Target);
+    /// <summary><paramref name="WarmupSeconds"/> of Pings run first, unmeasured (<see cref="BenchWarmup"/>).</summary>
+    public sealed record Options(int Pings, int Concurrency, EnodeUrl? Target, double WarmupSeconds = BenchWarmup.DefaultSeconds);
 
     public static async Task<BenchResult> RunAsync(Options options, CancellationToken ct)
     {
@@ -40,25 +41,16 @@ internal static class DiscoveryBench
             if (!warm.Success)
                 throw new CliException($"bench discovery: {target.UdpEndPoint} did not answer a Ping: {warm.Error}");
 
-            var latency = new LatencyRecorder();
-            int next = 0, timeouts = 0;
+            var warmup = BenchWarmup.Start(options.WarmupSeconds);
+            await RunPhaseAsync(a, target, options.Concurrency, warmup.More, ct);
+
+            long jitBefore = BenchWarmup.JitMethods;
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
-            var workers = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(async () =>
-            {
-                while (Interlocked.Increment(ref next) <= options.Pings)
-                {
-                    ct.ThrowIfCancellationRequested();
-                    var result = await PingAsync(a, target);
-                    if (result.Success)
-                        latency.Add(result.RoundTrip);
-                    else
-                        Interlocked.Increment(ref timeouts);
-                }
-            }, ct)).ToArray();
-            await Task.WhenAll(workers);
+            var (latency, timeouts) = await RunPhaseAsync(a, target, options.Concurrency, BenchWorkers.Times(options.Pings), ct);
             watch.Stop();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            long jitMethods = BenchWarmup.JitMethods - jitBefore;
 
             double floor = EcFloor.PingRoundTripsPerSecond(Secp256k1.Default, options.Pings, Environment.ProcessorCount);
             double floorPerCpuSecond = RoundTripsPerCpuSecond(Secp256k1.Default, Math.Min(options.Pings, 2000));
@@ -69,6 +61,7 @@ internal static class DiscoveryBench
                     new("latencyP99Ms", latency.PercentileMs(99), "ms"),
                     new("timeouts", timeouts, "count"),
                     new("roundTripsPerCpuSecond", cpu > TimeSpan.Zero ? latency.Count / cpu.TotalSeconds : 0, "1/s"),
+                    new("jitCompiledMethods", jitMethods, "count"),
                 ],
                 [new("roundTripsPerSecond", floor, "1/s"), new("roundTripsPerCpuSecond", floorPerCpuSecond, "1/s")],
                 "roundTripsPerSecond",
@@ -76,6 +69,8 @@ internal static class DiscoveryBench
                     ("pings", options.Pings),
                     ("concurrency", options.Concurrency),
                     ("target", options.Target?.ToString() ?? "own endpoint, loopback"),
+                    ("warmupSeconds", options.WarmupSeconds),
+                    ("warmupRanSeconds", Math.Round(warmup.Elapsed.TotalSeconds, 1)),
                     ("floor", "2 sign + 2 recover per round trip, on all cores")));
         }
         finally
@@ -108,6 +103,22 @@ internal static class DiscoveryBench
         }
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - before;
         return cpu > TimeSpan.Zero ? roundTrips / cpu.TotalSeconds : 0;
+    }
+
+    private static async Task<(LatencyRecorder Latency, int Timeouts)> RunPhaseAsync(
+        BenchDiscoveryEndpoint from, EnodeUrl target, int concurrency, Func<bool> more, CancellationToken ct)
+    {
+        var latency = new LatencyRecorder();
+        int timeouts = 0;
+        await BenchWorkers.RunAsync(concurrency, more, async () =>
+        {
+            var result = await PingAsync(from, target);
+            if (result.Success)
+                latency.Add(result.RoundTrip);
+            else
+                Interlocked.Increment(ref timeouts);
+        }, ct);
+        return (latency, timeouts);
     }
 
     private static Task<PingResult> PingAsync(BenchDiscoveryEndpoint from, EnodeUrl target) =>

@@ -19,10 +19,10 @@ internal static class PeersBench
     private const int EchoPayloadSize = 32;
 
     /// <summary><paramref name="WarmupSeconds"/> of the same echo load run first, unmeasured (see the class remarks).</summary>
-    public sealed record Options(int Count, int Rate, double Seconds, double WarmupSeconds = DefaultWarmupSeconds);
+    public sealed record Options(int Count, int Rate, double Seconds, double WarmupSeconds = BenchWarmup.DefaultSeconds);
 
-    /// <summary>Long enough for the echo path's code to be re-jitted at tier 1 (the first ~2 s ran tier-0 code: 100 ms tails).</summary>
-    public const double DefaultWarmupSeconds = 2;
+    /// <summary>The warm-up runs the echo load in steps this long until <see cref="BenchWarmup"/> is done.</summary>
+    private static readonly TimeSpan WarmupStep = TimeSpan.FromSeconds(0.5);
 
     public static async Task<BenchResult> RunAsync(Options options, CancellationToken ct)
     {
@@ -48,11 +48,14 @@ internal static class PeersBench
             await WaitForPeersAsync(node, options.Count, ct);
             var (managedAfter, workingSetAfter) = MemoryNow();
 
-            if (options.WarmupSeconds > 0)
-                await load.RunPhaseAsync(TimeSpan.FromSeconds(options.WarmupSeconds), ct);
+            var warmup = BenchWarmup.Start(options.WarmupSeconds);
+            while (warmup.More())
+                await load.RunPhaseAsync(WarmupStep, ct);
+            long jitBefore = BenchWarmup.JitMethods;
             var gc = GcWindow.Start();
             var echo = await load.RunPhaseAsync(TimeSpan.FromSeconds(options.Seconds), ct);
             var (gen0, gen2, pause) = gc.Stop();
+            long jitMethods = BenchWarmup.JitMethods - jitBefore;
             var latency = echo.Latency;
             double seconds = echo.Sending.TotalSeconds;
 
@@ -67,6 +70,7 @@ internal static class PeersBench
                     new("gen0Collections", gen0, "count"),
                     new("gen2Collections", gen2, "count"),
                     new("gcPauseMs", pause.TotalMilliseconds, "ms"),
+                    new("jitCompiledMethods", jitMethods, "count"),
                 ],
                 [
                     new("managedBytesPerPeer", BudgetBytesPerPeer, "B"),
@@ -79,6 +83,7 @@ internal static class PeersBench
                     ("rate", options.Rate),
                     ("seconds", options.Seconds),
                     ("warmupSeconds", options.WarmupSeconds),
+                    ("warmupRanSeconds", Math.Round(warmup.Elapsed.TotalSeconds, 1)),
                     ("floor", "issue 8 budget: 32 KiB per peer, echo p99 5 ms (lower is better)"),
                     ("memory", "whole process: includes the in-process dialers' end of each connection")));
         }

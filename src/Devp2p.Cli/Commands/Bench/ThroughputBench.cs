@@ -27,10 +27,22 @@ internal static class ThroughputBench
     /// <summary>Bytes of requests in flight at most: 16 MiB queued would measure socket buffers (and makes ethereumjs' receive buffer quadratic).</summary>
     public const int MaxWindowBytes = 1 << 20;
 
+    /// <summary>Requests measured by default: about a second or more of steady state at each size on two cores.</summary>
+    public static int DefaultMessages(int size) => size switch
+    {
+        <= 64 => 200_000,
+        <= 1024 => 100_000,
+        _ => 20_000,
+    };
+
+    /// <summary>Requests the ethereumjs harness runs at most with <c>--compare</c>: it is idle-bound (Nagle, delayed ACKs), ~4,000 msg/s at 64 B.</summary>
+    public const int MaxEthereumJsMessages = 20_000;
+
     /// <summary>Requests kept in flight for <paramref name="size"/>-byte messages (256 up to 4 KiB, 16 at 64 KiB); bench.mjs uses the same rule.</summary>
     public static int WindowFor(int size) => Math.Clamp(MaxWindowBytes / size, 1, MaxWindow);
 
-    public sealed record Options(int Size, int Messages);
+    /// <summary><paramref name="WarmupSeconds"/> of the same echoes run first, unmeasured (<see cref="BenchWarmup"/>).</summary>
+    public sealed record Options(int Size, int Messages, double WarmupSeconds = BenchWarmup.DefaultSeconds);
 
     public static async Task<BenchResult> RunAsync(Options options, CancellationToken ct)
     {
@@ -45,7 +57,8 @@ internal static class ThroughputBench
 
         var payload = RlpPayload.OfTotalLength(options.Size);
         int window = WindowFor(options.Size);
-        await RunEchoesAsync(a, echo, payload, Math.Min(options.Messages, MaxWindow), window, ct); // warm-up
+        var warmup = await WarmUpAsync(a, echo, payload, options, window, ct);
+        long jitBefore = BenchWarmup.JitMethods;
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         int gen0Before = GC.CollectionCount(0), gen2Before = GC.CollectionCount(2);
         var cpuBefore = ProcessCpu();
@@ -57,6 +70,7 @@ internal static class ThroughputBench
         double workItemsPerRequest = (ThreadPool.CompletedWorkItemCount - workItemsBefore) / (double)options.Messages;
         double allocatedPerRequest = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)options.Messages;
         int gen0 = GC.CollectionCount(0) - gen0Before, gen2 = GC.CollectionCount(2) - gen2Before;
+        long jitMethods = BenchWarmup.JitMethods - jitBefore;
 
         double requestsPerSecond = options.Messages / watch.Elapsed.TotalSeconds;
         double messagesPerSecond = 2 * requestsPerSecond; // each request and its echo cross the session
@@ -71,6 +85,7 @@ internal static class ThroughputBench
                 new("allocatedBytesPerRequest", allocatedPerRequest, "B"),
                 new("gen0Collections", gen0, "count"),
                 new("gen2Collections", gen2, "count"),
+                new("jitCompiledMethods", jitMethods, "count"),
             ],
             [
                 new("messagesPerSecond", floor, "1/s"),
@@ -81,6 +96,8 @@ internal static class ThroughputBench
                 ("size", options.Size),
                 ("messages", options.Messages),
                 ("window", window),
+                ("warmupSeconds", options.WarmupSeconds),
+                ("warmupRanSeconds", Math.Round(warmup.Elapsed.TotalSeconds, 1)),
                 ("counted", "messages both ways (request and echo)"),
                 ("floor", "Keccak-256 + AES-256-CTR once over each message, one core")));
     }
@@ -101,6 +118,16 @@ internal static class ThroughputBench
                 throw new TimeoutException("bench throughput: the two nodes did not connect within 30 s");
             await Task.Delay(10, ct);
         }
+    }
+
+    /// <summary>One window of echoes (the session's buffers, the first calls), then more until <see cref="BenchWarmup"/> is done.</summary>
+    private static async Task<BenchWarmup> WarmUpAsync(BenchNode a, IActorRef echo, byte[] payload, Options options, int window, CancellationToken ct)
+    {
+        var warmup = BenchWarmup.Start(options.WarmupSeconds);
+        await RunEchoesAsync(a, echo, payload, Math.Min(options.Messages, window), window, ct);
+        while (warmup.More())
+            await RunEchoesAsync(a, echo, payload, Math.Max(window, 10_000), window, ct);
+        return warmup;
     }
 
     private static async Task RunEchoesAsync(BenchNode from, IActorRef echo, byte[] payload, int messages, int window, CancellationToken ct)
