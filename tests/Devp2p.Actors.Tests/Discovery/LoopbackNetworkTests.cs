@@ -56,8 +56,10 @@ public sealed class LoopbackNetworkTests : TestKit
         int needed = (int)Math.Ceiling(0.9 * (Nodes - 1));
 
         // 60 s on a quiet machine; under CI load (DEVP2P_TEST_TIMEFACTOR, two shared cores, managed crypto)
-        // the network still converges, only slower (seen: 45 of 50 nodes at 60 s), so the bound stretches.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60 * Math.Min(TestKitSettings.TimeFactor, 2.5));
+        // the network still converges, only slower, so the bound stretches by the whole factor: with a CPU
+        // hog beside the managed backend the start alone took 70 s (the bootnode's packets waited up to 20 s),
+        // and at 150 s five nodes were 1-4 short while lookups for the nodes they missed found them.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60 * TestKitSettings.TimeFactor);
         while (DateTime.UtcNow < deadline)
         {
             var rounds = actors.Select(async (a, i) =>
