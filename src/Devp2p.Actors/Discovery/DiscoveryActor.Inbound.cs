@@ -84,8 +84,9 @@ public sealed partial class DiscoveryActor
 
         if (IsFresh(_db.LastPongReceived(sender, from.Address)))
             AddVerified(node);
-        else
+        else if (!_pending.IsAwaiting(sender, Discv4PacketType.Pong))
             SendPing(node, _ => { }); // unknown sender: prove its endpoint; its Pong adds it to the table
+        // (a Ping of ours already out to it proves the endpoint when its Pong comes: one check per sender)
         ResolveBondWaiters(sender);
         if (ping.EnrSeq is { } seq)
             MaybeRequestEnr(node, seq);

@@ -9,6 +9,9 @@ namespace Devp2p.Actors.Discovery;
 public sealed partial class DiscoveryActor
 {
     private readonly Dictionary<long, BondWaiter> _bondWaiters = [];
+    // Bonds whose Ping is out, with everyone waiting for them: concurrent lookups asking the same node
+    // (every lookup of a starting node asks its bootnode) share one Ping instead of sending one each.
+    private readonly Dictionary<NodeId, List<Action<bool>>> _bondsInFlight = [];
     private readonly HashSet<NodeId> _enrInFlight = [];
     private long _nextBondId;
 
@@ -59,17 +62,30 @@ public sealed partial class DiscoveryActor
             then(true);
             return;
         }
+        if (_bondsInFlight.TryGetValue(node.Id, out var joined))
+        {
+            joined.Add(then);
+            return;
+        }
+        var waiting = new List<Action<bool>> { then };
+        _bondsInFlight[node.Id] = waiting;
+        void All(bool bonded)
+        {
+            foreach (var next in waiting)
+                next(bonded);
+        }
         SendPing(node, pong =>
         {
+            _bondsInFlight.Remove(node.Id);
             if (pong is null)
-                then(false);
+                All(false);
             else if (!pingedUs && IsFresh(_db.LastPingReceived(node.Id, ip)))
-                then(true); // its check of us came before its Pong
+                All(true); // its check of us came before its Pong
             else
             {
                 // Wait for its check of us; when re-bonding, the Ping it sent long ago does not count.
                 long id = ++_nextBondId;
-                _bondWaiters[id] = new BondWaiter(node.Id, then);
+                _bondWaiters[id] = new BondWaiter(node.Id, All);
                 Timers.StartSingleTimer(new BondTimeout(id), new BondTimeout(id), _settings.ResponseTimeout);
             }
         });

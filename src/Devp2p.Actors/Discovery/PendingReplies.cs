@@ -58,6 +58,10 @@ public sealed class PendingReplies
         return null;
     }
 
+    /// <summary>True when a reply of <paramref name="type"/> from <paramref name="sender"/> is pending.</summary>
+    public bool IsAwaiting(NodeId sender, Discv4PacketType type) =>
+        _bySender.TryGetValue(sender, out var fromSender) && fromSender.Exists(r => r.Type == type);
+
     /// <summary>Removes a reply (answered or timed out); null if it was already gone.</summary>
     public PendingReply? Remove(long id)
     {

@@ -161,4 +161,44 @@ public sealed class EndpointProofSpec(ITestOutputHelper output) : TestKit(output
         var find = (FindNodePacket)peer.Expect<FindNodePacket>().Packet;
         Assert.Equal(peer.Id, find.Target);
     }
+
+    [Fact]
+    public void Lookups_asking_the_same_unbonded_node_at_once_share_one_ping()
+    {
+        using var peer = new RawDiscv4Peer(_network, Peer(1));
+        // The start's self lookup asks the bootnode; a user's lookup asks it again while that bond is out.
+        var actor = Start(Settings(_network) with { Bootnodes = [peer.Enode] });
+        actor.Tell(new LookupNodes(peer.Id));
+
+        var ping = peer.Expect<PingPacket>();
+        peer.ExpectNo<PingPacket>(TimeSpan.FromMilliseconds(300));
+        peer.Pong(ping, ActorEndPoint);
+        peer.Ping(ActorEndPoint);
+        peer.Expect<PongPacket>();
+
+        // Both lookups ask, each once, after the one bond; the Ping of the peer needs no check back.
+        var targets = new[] { peer.Expect<FindNodePacket>(), peer.Expect<FindNodePacket>() }
+            .Select(p => ((FindNodePacket)p.Packet).Target).ToArray();
+        Assert.Contains(peer.Id, targets);
+        peer.ExpectNo<PingPacket>(TimeSpan.FromMilliseconds(300));
+    }
+
+    [Fact]
+    public void A_ping_from_a_node_we_are_already_pinging_is_not_checked_back_twice()
+    {
+        var actor = Start(Settings(_network));
+        using var peer = new RawDiscv4Peer(_network, Peer(1));
+        actor.Tell(new PingNode(peer.Enode));
+        var ours = peer.Expect<PingPacket>();
+
+        peer.Ping(ActorEndPoint);
+
+        peer.Expect<PongPacket>();
+        peer.ExpectNo<PingPacket>(TimeSpan.FromMilliseconds(300));
+        // Our Ping's Pong is the proof: FindNode from the peer is answered after it.
+        peer.Pong(ours, ActorEndPoint);
+        Assert.True(ExpectMsg<PingResult>().Success);
+        peer.Send(ActorEndPoint, new FindNodePacket(peer.Id, RawDiscv4Peer.Expiration));
+        peer.Expect<NeighborsPacket>();
+    }
 }
