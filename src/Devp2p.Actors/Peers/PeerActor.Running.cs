@@ -90,6 +90,7 @@ public sealed partial class PeerActor
         Receive<PeerTimers.PingTick>(_ => Enqueue(P2pMessageCodes.Ping, EmptyList, BaseProtocol, P2pMessageCodes.P2pVersion, P2pMessageCodes.Ping));
         Receive<PeerTimers.ReadDeadlineCheck>(_ => CheckReadDeadline());
         Receive<PeerTimers.WriteWatchdogCheck>(_ => CheckWriteWatchdog());
+        Receive<WriterIdleQuery>(_ => Sender.Tell(_writer!.WriteInProgressSince is null, Self));
         Receive<ProtocolSend>(OnProtocolSend);
         Receive<WriteQueueFull>(_ => Close(QueueFull()));
         Receive<ProtocolDisconnect>(d =>

@@ -43,6 +43,16 @@ internal sealed record DisconnectFlushed : IDeadLetterSuppression
 }
 
 /// <summary>Keys and messages of the PeerActor's timers.</summary>
+/// <summary>
+/// Asks a running PeerActor whether its writer is between frames (the answer is a bool). For specs
+/// that drive the actor's clock virtually: a real write still completing when the clock jumps would
+/// look to the write watchdog like a write that took the whole jump.
+/// </summary>
+internal sealed record WriterIdleQuery
+{
+    public static WriterIdleQuery Instance { get; } = new();
+}
+
 internal static class PeerTimers
 {
     public static readonly object EncHandshake = "enc-handshake";

@@ -95,7 +95,23 @@ public abstract class PeerSpecBase : TestKit, IAsyncLifetime
         var (peer, remote, _) = await RunningAsync(settings);
         await remote.SendAsync(P2pMessageCodes.Ping, [0xc0]);
         await remote.ReadUntilAsync(P2pMessageCodes.Pong);
+        AwaitWriterIdle(peer);
         return (peer, remote);
+    }
+
+    /// <summary>
+    /// Waits until the peer's writer is between frames. The remote can read a frame before the writer
+    /// has noted its write as done; moving a virtual clock in that moment makes the write watchdog see
+    /// a write that took the whole jump (CI saw "a frame write has taken 20 s").
+    /// </summary>
+    protected void AwaitWriterIdle(IActorRef peer)
+    {
+        var probe = CreateTestProbe();
+        AwaitAssert(() =>
+        {
+            peer.Tell(WriterIdleQuery.Instance, probe.Ref);
+            Assert.True(probe.ExpectMsg<bool>(), "the writer is still writing");
+        });
     }
 
     /// <summary>The parent hears PeerClosed once, then the actor stops.</summary>

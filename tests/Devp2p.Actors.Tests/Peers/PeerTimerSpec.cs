@@ -80,10 +80,11 @@ public sealed class PeerTimerSpec(ITestOutputHelper output) : PeerSpecBase(outpu
     public async Task Traffic_moves_the_read_deadline()
     {
         var settings = NodeSettings() with { PingInterval = TimeSpan.FromHours(1) };
-        var (_, remote) = await RunningSyncedAsync(settings);
+        var (peer, remote) = await RunningSyncedAsync(settings);
         Advance(TimeSpan.FromSeconds(20));
         await remote.SendAsync(P2pMessageCodes.Ping, [0xc0]);
         await remote.ReadUntilAsync(P2pMessageCodes.Pong); // read at t = 20 s
+        AwaitWriterIdle(peer);
         Advance(TimeSpan.FromSeconds(20)); // t = 40 s: the first check finds 20 s idle and re-arms
         Parent.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
         Advance(TimeSpan.FromSeconds(10)); // t = 50 s: 30 s idle
