@@ -42,7 +42,6 @@ internal sealed record DisconnectFlushed : IDeadLetterSuppression
     public static DisconnectFlushed Instance { get; } = new();
 }
 
-/// <summary>Keys and messages of the PeerActor's timers.</summary>
 /// <summary>
 /// Asks a running PeerActor whether its writer is between frames (the answer is a bool). For specs
 /// that drive the actor's clock virtually: a real write still completing when the clock jumps would
@@ -53,6 +52,7 @@ internal sealed record WriterIdleQuery
     public static WriterIdleQuery Instance { get; } = new();
 }
 
+/// <summary>Keys and messages of the PeerActor's timers.</summary>
 internal static class PeerTimers
 {
     public static readonly object EncHandshake = "enc-handshake";

@@ -41,6 +41,21 @@ internal static class BufferedRandom
         _available -= data.Length;
     }
 
+    /// <summary>
+    /// This source as a <see cref="RandomNumberGenerator"/>, for APIs that take one
+    /// (<see cref="Secp256k1.GeneratePrivateKey(Span{byte}, RandomNumberGenerator?)"/>).
+    /// </summary>
+    public static RandomNumberGenerator Generator { get; } = new BufferedGenerator();
+
+    private sealed class BufferedGenerator : RandomNumberGenerator
+    {
+        public override void GetBytes(byte[] data) => Fill(data);
+
+        public override void GetBytes(byte[] data, int offset, int count) => Fill(data.AsSpan(offset, count));
+
+        public override void GetBytes(Span<byte> data) => Fill(data);
+    }
+
     /// <summary>A uniformly random integer in [<paramref name="fromInclusive"/>, <paramref name="toExclusive"/>) (rejection sampling, no modulo bias).</summary>
     public static int NextInt32(int fromInclusive, int toExclusive)
     {

@@ -33,14 +33,7 @@ public sealed class HandshakeRandom : IHandshakeRandom
     {
     }
 
-    public void FillEphemeralKey(Span<byte> privateKey)
-    {
-        if (privateKey.Length != Secp256k1.PrivateKeyLength)
-            throw new ArgumentException($"private key output must be {Secp256k1.PrivateKeyLength} bytes, got {privateKey.Length}", nameof(privateKey));
-        do
-            BufferedRandom.Fill(privateKey);
-        while (!Secp256k1Input.IsScalarInRange(privateKey)); // zero or ≥ n: 2⁻¹²⁸-likely, draw again
-    }
+    public void FillEphemeralKey(Span<byte> privateKey) => Secp256k1.GeneratePrivateKey(privateKey, BufferedRandom.Generator);
 
     public void FillNonce(Span<byte> nonce) => BufferedRandom.Fill(nonce);
 

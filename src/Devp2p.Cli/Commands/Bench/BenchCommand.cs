@@ -27,10 +27,9 @@ public static class BenchCommand
 
     private static Option<bool> JsonOption() => new("--json") { Description = "print one JSON object" };
 
-    /// <summary>Seconds of the workload run first, unmeasured: until tiered compilation has re-jitted the hot
-    /// path, a run measures tier-0 code (a 20,000-message 64 B run measured a third of the steady rate).</summary>
+    /// <summary>The least time the workload runs unmeasured before it is timed; <see cref="BenchWarmup"/> then waits for the JIT to settle.</summary>
     private static Option<double> WarmupOption() =>
-        new("--warmup") { Description = "seconds of the same workload run first, not measured", DefaultValueFactory = _ => BenchWarmup.DefaultSeconds };
+        new("--warmup") { Description = "seconds of the same workload run first, not measured (then on until the JIT has settled)", DefaultValueFactory = _ => BenchWarmup.DefaultSeconds };
 
     private static double Warmup(ParseResult parse, Option<double> option, string command)
     {
