@@ -40,11 +40,21 @@ public sealed class DiscoveryAttackSpec(ITestOutputHelper output) : TestKit(outp
             .Select(i => new NodeEndpointAndId(NodeId.FromBytes(Secp256k1.Default.CreatePublicKey(Secp256k1.GeneratePrivateKey())), i))
             .Select(n => new Discv4Node(n.Id, IPAddress.Parse($"127.0.0.{100 + n.Index}"), 30303, 30303))
             .ToList();
+        // Nobody listens at the planted addresses: watch what the actor sends there instead.
+        var plantedAddresses = planted.Select(n => n.Address).ToHashSet();
+        int sentToPlanted = 0;
+        network.Drop = (_, to, _) =>
+        {
+            if (plantedAddresses.Contains(to.Address))
+                Interlocked.Increment(ref sentToPlanted);
+            return false;
+        };
         peer.Send(DiscoveryFixture.ActorEndPoint, new NeighborsPacket(planted, RawDiscv4Peer.Expiration));
 
         AwaitAssert(() => Assert.Equal(1, Stats(actor).DroppedFor(DiscoveryDrop.Unsolicited)));
         Assert.Equal([peer.Id], Table(actor).Select(n => n.Node.Id));
-        peer.ExpectNo<PingPacket>(TimeSpan.FromMilliseconds(300)); // nothing planted is even pinged
+        Thread.Sleep(300); // nothing planted is even pinged (the peer itself may be: revalidation runs every second)
+        Assert.Equal(0, Volatile.Read(ref sentToPlanted));
     }
 
     [Fact]
