@@ -82,18 +82,20 @@ public sealed class BenchWorkloadTests
     {
         var json = RunJson("bench", "peers", "--count", "20", "--rate", "100", "--seconds", "0.3", "--warmup", "0.3", "--json"); // 20: enough peers that their memory outweighs pool trimming between the two readings
         AssertShape(json, "peers",
-            ["managedBytesPerPeer", "workingSetBytesPerPeer", "echoP50Ms", "echoP99Ms", "echoMessagesPerSecond", "echoLost", "gen0Collections", "gen2Collections", "gcPauseMs", "jitCompiledMethods"],
+            ["managedBytesPerPeer", "workingSetBytesPerPeer", "echoP50Ms", "echoP99Ms", "echoMessagesPerSecond", "echoLost", "allocatedBytesPerEcho", "gen0Collections", "gen2Collections", "gcPauseMs", "jitCompiledMethods"],
             ["managedBytesPerPeer", "workingSetBytesPerPeer", "echoP99Ms"]);
         var ours = json.GetProperty("ours");
         // Only the measured phase's echoes count: at most rate × sending time, so none of the warm-up's leaked in.
         Assert.InRange(ours.GetProperty("echoMessagesPerSecond").GetDouble(), 1, 100);
         Assert.InRange(ours.GetProperty("gen2Collections").GetDouble(), 0, ours.GetProperty("gen0Collections").GetDouble());
         Assert.True(ours.GetProperty("gcPauseMs").GetDouble() >= 0);
+        Assert.True(ours.GetProperty("allocatedBytesPerEcho").GetDouble() > 0); // the node's own work per echo: never free
         Assert.Equal(0.3, json.GetProperty("settings").GetProperty("warmupSeconds").GetDouble());
         var floor = json.GetProperty("floor");
         Assert.Equal(32768, floor.GetProperty("managedBytesPerPeer").GetDouble());
         Assert.Equal(5, floor.GetProperty("echoP99Ms").GetDouble());
         Assert.Equal(20, json.GetProperty("settings").GetProperty("count").GetInt32());
+        Assert.Contains("child process", json.GetProperty("settings").GetProperty("memory").GetString());
     }
 
     [Fact]

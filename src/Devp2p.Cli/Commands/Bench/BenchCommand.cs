@@ -21,6 +21,7 @@ public static class BenchCommand
         bench.Subcommands.Add(Throughput(io));
         bench.Subcommands.Add(Discovery(io));
         bench.Subcommands.Add(Peers(io));
+        bench.Subcommands.Add(PeersDialersCommand(io));
         bench.Subcommands.Add(Kernel(io));
         return bench;
     }
@@ -170,6 +171,25 @@ public static class BenchCommand
                 throw new CliException($"{name}: --seconds must be above 0 and at most 3600, got {s}");
             var options = new PeersBench.Options(c, Positive(parse.GetValue(rate), "--rate", name), s, Warmup(parse, warmup, name));
             return Report(io, parse.GetValue(json), PeersBench.RunAsync(options, ct));
+        });
+        return command;
+    }
+
+    /// <summary>The dialer process <c>bench peers</c> starts (<see cref="PeersDialers"/>); hidden, not for direct use.</summary>
+    private static Command PeersDialersCommand(CliOutput io)
+    {
+        var target = new Option<string?>("--target") { Description = "the node to connect to" };
+        var count = new Option<int>("--count") { Description = "dialers to connect", DefaultValueFactory = _ => 1000 };
+        var rate = new Option<int>("--rate") { Description = "echo requests per second across the dialers", DefaultValueFactory = _ => 10_000 };
+        var command = new Command("peers-dialers", "the dialer process of bench peers: driven line by line on stdin") { target, count, rate };
+        command.Hidden = true;
+        command.SetAction(async (parse, ct) =>
+        {
+            const string name = "bench peers-dialers";
+            var enode = Enode(parse.GetValue(target), name) ?? throw new CliException($"{name}: --target is required");
+            await PeersDialers.RunAsync(enode, Positive(parse.GetValue(count), "--count", name), Positive(parse.GetValue(rate), "--rate", name),
+                Console.In, io.Out, ct);
+            return 0;
         });
         return command;
     }
