@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Devp2p.Cli.Commands.Bench;
@@ -44,6 +45,24 @@ public sealed class PeersDialerProcessTests
         var e = await Assert.ThrowsAsync<CliException>(() => PeersDialerProcess.StartAsync(target, 2, 10, TimeSpan.FromSeconds(60), CancellationToken.None));
         Assert.StartsWith("bench peers: the dialer process exited while connecting its dialers: ", e.Message);
         Assert.Contains("refused", e.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_dialer_process_that_dies_fails_the_next_phase_with_a_clear_error()
+    {
+        await using var node = await BenchNode.StartAsync("dialers-die", new IPEndPoint(IPAddress.Loopback, 0), maxPeers: 8, maxPending: 8, CancellationToken.None);
+        var target = new EnodeUrl(node.Info.Id, IPAddress.Loopback, node.Info.ListenPort, 0);
+        await using var dialers = await PeersDialerProcess.StartAsync(target, 2, 10, TimeSpan.FromSeconds(60), CancellationToken.None);
+        var echo = await dialers.RunPhaseAsync(TimeSpan.FromMilliseconds(300), CancellationToken.None);
+        Assert.Equal(echo.Sent, echo.Received); // alive: every echo came back
+
+        using (var child = Process.GetProcessById(dialers.ProcessId))
+        {
+            child.Kill();
+            await child.WaitForExitAsync();
+        }
+        var e = await Assert.ThrowsAsync<CliException>(() => dialers.RunPhaseAsync(TimeSpan.FromMilliseconds(100), CancellationToken.None));
+        Assert.StartsWith("bench peers: the dialer process exited", e.Message);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -46,7 +47,15 @@ internal sealed class PeersDialerProcess : IAsyncDisposable
         psi.RedirectStandardOutput = true;
         psi.RedirectStandardError = true;
         psi.UseShellExecute = false;
-        var process = Process.Start(psi) ?? throw new CliException($"bench peers: could not start {psi.FileName}");
+        Process process;
+        try
+        {
+            process = Process.Start(psi) ?? throw new CliException($"bench peers: could not start {psi.FileName}");
+        }
+        catch (Win32Exception e)
+        {
+            throw new CliException($"bench peers: could not start the dialer process {psi.FileName}: {e.Message}");
+        }
         var dialers = new PeersDialerProcess(process);
         try
         {
@@ -62,11 +71,21 @@ internal sealed class PeersDialerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The child's process id (tests end it behind our back).</summary>
+    internal int ProcessId => _process.Id;
+
     /// <summary>Runs one echo phase of <paramref name="duration"/> in the dialer process and returns its figures.</summary>
     public async Task<PeersEchoSummary> RunPhaseAsync(TimeSpan duration, CancellationToken ct)
     {
-        await _process.StandardInput.WriteLineAsync($"{PeersDialers.PhaseCommand} {duration.TotalSeconds.ToString("R", CultureInfo.InvariantCulture)}".AsMemory(), ct);
-        await _process.StandardInput.FlushAsync(ct);
+        try
+        {
+            await _process.StandardInput.WriteLineAsync($"{PeersDialers.PhaseCommand} {duration.TotalSeconds.ToString("R", CultureInfo.InvariantCulture)}".AsMemory(), ct);
+            await _process.StandardInput.FlushAsync(ct);
+        }
+        catch (IOException)
+        {
+            throw Failed("exited before an echo phase"); // its stdin pipe is broken
+        }
         var line = await ReadLineAsync(duration + PeersEchoLoad.DrainTimeout + ExitTimeout, "running an echo phase", ct);
         return PeersEchoSummary.TryParse(line) ?? throw Failed($"answered a phase with '{line}'");
     }
