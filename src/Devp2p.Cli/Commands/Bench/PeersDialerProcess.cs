@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Devp2p.Protocol.Enode;
 
 namespace Devp2p.Cli.Commands.Bench;
@@ -10,30 +9,23 @@ namespace Devp2p.Cli.Commands.Bench;
 /// <c>bench peers</c>' handle on its dialer process (<see cref="PeersDialers"/>): this CLI run again as
 /// <c>devp2p bench peers-dialers</c>, spoken to line by line. Keeping the dialers out of the measuring
 /// process makes its memory delta the node's alone. A child that fails or exits early becomes a
-/// <see cref="CliException"/> carrying the last of its stderr; disposing ends it (stdin closed, then killed
+/// <see cref="CliException"/> carrying the last line of its stderr; disposing ends it (stdin closed, then killed
 /// if it has not exited within <see cref="ExitTimeout"/>).
 /// </summary>
 internal sealed class PeersDialerProcess : IAsyncDisposable
 {
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(30);
-    private const int ErrorTailChars = 2000;
 
     private readonly Process _process;
-    private readonly StringBuilder _stderr = new();
+    private volatile string? _lastErrorLine; // the child's last non-blank stderr line: what a failure quotes
 
     private PeersDialerProcess(Process process)
     {
         _process = process;
         _process.ErrorDataReceived += (_, e) =>
         {
-            if (e.Data is null)
-                return;
-            lock (_stderr)
-            {
-                _stderr.AppendLine(e.Data);
-                if (_stderr.Length > 2 * ErrorTailChars)
-                    _stderr.Remove(0, _stderr.Length - ErrorTailChars);
-            }
+            if (!string.IsNullOrWhiteSpace(e.Data))
+                _lastErrorLine = e.Data.Trim();
         };
         _process.BeginErrorReadLine();
     }
@@ -118,7 +110,10 @@ internal sealed class PeersDialerProcess : IAsyncDisposable
         deadline.CancelAfter(timeout);
         try
         {
-            return await _process.StandardOutput.ReadLineAsync(deadline.Token) ?? throw Failed($"exited while {doing}");
+            if (await _process.StandardOutput.ReadLineAsync(deadline.Token) is { } line)
+                return line;
+            await _process.WaitForExitAsync(deadline.Token); // also drains its stderr, so the error quotes its last line
+            throw Failed($"exited while {doing}");
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -126,14 +121,8 @@ internal sealed class PeersDialerProcess : IAsyncDisposable
         }
     }
 
-    private CliException Failed(string what)
-    {
-        string tail;
-        lock (_stderr)
-            tail = _stderr.ToString().Trim();
-        var lastLine = tail.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim();
-        return new CliException($"bench peers: the dialer process {what}{(lastLine is null ? "" : $": {lastLine}")}");
-    }
+    private CliException Failed(string what) =>
+        new($"bench peers: the dialer process {what}{(_lastErrorLine is { } line ? $": {line}" : "")}");
 
     /// <summary>
     /// This CLI with other arguments: the apphost when we run as one, else the dotnet host on our
